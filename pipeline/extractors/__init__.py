@@ -1,0 +1,1 @@
+"""Extractors: one spaCy pipeline component per module."""

@@ -1,0 +1,18 @@
+"""`money` component: writes `doc.spans["money"]` with `span._.money` set. (stub, being implemented)"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import extensions  # noqa: F401
+
+
+@Language.factory("money")
+def make_component(nlp: Language, name: str) -> "Component":
+    return Component()
+
+
+class Component:
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans["money"] = []
+        return doc

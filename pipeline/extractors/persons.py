@@ -1,0 +1,18 @@
+"""`persons` component: writes `doc.spans["persons"]` with `span._.person` set. (stub, being implemented)"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import extensions  # noqa: F401
+
+
+@Language.factory("persons")
+def make_component(nlp: Language, name: str) -> "Component":
+    return Component()
+
+
+class Component:
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans["persons"] = []
+        return doc

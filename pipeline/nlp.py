@@ -1,0 +1,99 @@
+"""The spaCy stage: pick a German pipeline, complete it, and add the product's components.
+
+Resolution order: an explicit name or path, then `$PIPELINE_SPACY_MODEL`, then the installed
+`de_core_news_lg`, `de_core_news_md`, `de_core_news_sm`, else the small NER model shipped inside
+this package. Whatever is loaded gets sentence boundaries and lemmas if it lacks them, so the
+later stages behave the same with any German pipeline.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from . import extensions  # noqa: F401  (registers extension attributes)
+from . import components  # noqa: F401  (registers the component factories)
+
+ENV_VAR = "PIPELINE_SPACY_MODEL"
+PREFERRED_PACKAGES = ("de_core_news_lg", "de_core_news_md", "de_core_news_sm")
+EMBEDDED_MODEL = Path(__file__).parent / "models" / "de_pipeline_ner"
+EXTRACTORS = ("organizations", "countries", "persons", "money", "dates")
+
+
+class ModelError(RuntimeError):
+    """The requested spaCy pipeline cannot be loaded or is not usable."""
+
+
+@dataclass(frozen=True)
+class ModelChoice:
+    """Which spaCy pipeline was chosen and why."""
+
+    name: str
+    location: str
+    source: str  # option | environment | installed package | embedded
+
+
+def resolve_model(requested: str | None = None) -> ModelChoice:
+    """Choose the spaCy pipeline to load, following the documented resolution order."""
+    if requested:
+        return ModelChoice(requested, requested, "option")
+    from_env = os.environ.get(ENV_VAR, "").strip()
+    if from_env:
+        return ModelChoice(from_env, from_env, "environment")
+    for package in PREFERRED_PACKAGES:
+        if spacy.util.is_package(package):
+            return ModelChoice(package, package, "installed package")
+    return ModelChoice(EMBEDDED_MODEL.name, str(EMBEDDED_MODEL), "embedded")
+
+
+def load_base(choice: ModelChoice) -> Language:
+    """Load the chosen pipeline, turning every failure into a one-line ModelError."""
+    try:
+        nlp = spacy.load(choice.location)
+    except (OSError, IOError, ValueError, KeyError) as exc:
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ModelError(f"cannot load spaCy pipeline {choice.location!r}: {first_line}") from exc
+    if nlp.lang != "de":
+        raise ModelError(f"spaCy pipeline {choice.name!r} is for language {nlp.lang!r}, not German")
+    return nlp
+
+
+def has_sentence_boundaries(nlp: Language) -> bool:
+    """True if an enabled component sets sentence starts."""
+    return any(name in nlp.pipe_names for name in ("parser", "senter", "sentencizer"))
+
+
+def ensure_linguistic_basics(nlp: Language) -> None:
+    """Add paragraph breaks, sentence boundaries and lemmas where the pipeline lacks them."""
+    first_structural = next(
+        (name for name in ("parser", "senter", "sentencizer") if name in nlp.pipe_names), None
+    )
+    if "paragraph_breaks" not in nlp.pipe_names:
+        if first_structural:
+            nlp.add_pipe("paragraph_breaks", before=first_structural)
+        else:
+            nlp.add_pipe("paragraph_breaks", first=True)
+    if not has_sentence_boundaries(nlp):
+        nlp.add_pipe("sentencizer", after="paragraph_breaks")
+    if "lemmatizer" not in nlp.pipe_names:
+        lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        lemmatizer.initialize()
+
+
+def add_extractors(nlp: Language, names: tuple[str, ...] = EXTRACTORS) -> None:
+    """Append the product's extractor components (and the events component) once each."""
+    for name in (*names, "events"):
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+
+
+def build_pipeline(requested: str | None = None) -> tuple[Language, ModelChoice]:
+    """Load a German pipeline and make it ready for every stage of the product."""
+    choice = resolve_model(requested)
+    nlp = load_base(choice)
+    ensure_linguistic_basics(nlp)
+    add_extractors(nlp)
+    return nlp, choice
