@@ -63,3 +63,53 @@ class Timex:
     precision: str = ""  # day | week | month | season | quarter | year | decade | ""
     modifier: str = ""  # START | MID | END | APPROX | BEFORE | AFTER | ""
     anchor: str = "none"  # dct | previous | none
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated event stated in one sentence (one row of events.csv)."""
+
+    event_id: str
+    doc_id: str
+    sentence: int
+    text: str
+    date_value: str
+    date_start: str
+    date_end: str
+    precision: str
+    event_type: str
+    is_decision: bool
+    trigger: str
+    persons: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    organizations: tuple[str, ...] = ()
+    money: tuple[str, ...] = ()  # "amount currency" pairs
+    location: str = ""
+    relevance: float = 0.0
+    start: int = 0  # character offsets of the sentence in the document text
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One merged entry of the timeline (one row of timeline.csv)."""
+
+    entry_id: str
+    date_value: str
+    date_start: str
+    date_end: str
+    precision: str
+    event_type: str
+    is_decision: bool
+    summary: str
+    persons: tuple[str, ...]
+    countries: tuple[str, ...]
+    money: tuple[str, ...]
+    location: str
+    sources: tuple[str, ...]
+    event_ids: tuple[str, ...]
+    evidence: str
+
+    @property
+    def n_sources(self) -> int:
+        return len(self.sources)

@@ -1,0 +1,115 @@
+"""Cleaning stage: blank out page furniture so only article prose reaches the NLP stage.
+
+Everything removed is replaced by spaces of the same length (line breaks are kept), so a character
+offset in the cleaned text is the offset in the text as read: exports need no offset mapping.
+Furniture phrases are data (`resources/de/cleaning_furniture.tsv`); markup syntax is handled here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .metadata import HEADER_DATE
+from .reading import Document
+from .resources import load_table
+
+MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\n]*)\)")
+BARE_URL = re.compile(r"https?://\S+")
+HTML_HIDDEN = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+MIN_DUPLICATE_CHARS = 60
+
+
+@dataclass(frozen=True)
+class FurnitureRules:
+    """Compiled furniture patterns by scope."""
+
+    trailers: tuple[re.Pattern, ...]
+    lines: tuple[re.Pattern, ...]
+    spans: tuple[re.Pattern, ...]
+
+
+@lru_cache(maxsize=None)
+def furniture_rules(lang: str = "de") -> FurnitureRules:
+    """Load and compile the furniture lexicon once."""
+    rows = load_table("cleaning_furniture.tsv", lang)
+
+    def compiled(scope: str) -> tuple[re.Pattern, ...]:
+        return tuple(re.compile(row["pattern"], re.I | re.M) for row in rows if row["scope"] == scope)
+
+    return FurnitureRules(compiled("trailer"), compiled("line"), compiled("span"))
+
+
+def blank(text: str, start: int, end: int) -> str:
+    """Replace text[start:end] by spaces, keeping line breaks."""
+    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+
+
+def blank_matches(text: str, pattern: re.Pattern, group: int = 0) -> str:
+    for match in pattern.finditer(text):
+        text = blank(text, match.start(group), match.end(group))
+    return text
+
+
+def clean_text(document: Document) -> str:
+    """The document text with furniture blanked; same length as `document.text`."""
+    text = document.text
+    if document.front_matter_end:
+        text = blank(text, 0, document.front_matter_end)
+    header = HEADER_DATE.match(text)
+    if header:
+        text = blank(text, header.start(1), header.end(1))
+    if document.is_html:
+        text = blank_markup(text)
+    text = blank_markdown(text)
+    text = blank_furniture(text, furniture_rules())
+    text = blank_repeated_paragraphs(text)
+    assert len(text) == len(document.text)
+    return text
+
+
+def blank_markup(text: str) -> str:
+    """Blank HTML elements that carry no prose, then all tags."""
+    return blank_matches(blank_matches(text, HTML_HIDDEN), HTML_TAG)
+
+
+def blank_markdown(text: str) -> str:
+    """Blank images and link targets; keep link texts; blank bare URLs."""
+    text = blank_matches(text, MARKDOWN_IMAGE)
+    for match in MARKDOWN_LINK.finditer(text):
+        text = blank(text, match.start(), match.start(1))
+        text = blank(text, match.end(1), match.end())
+    return blank_matches(text, BARE_URL)
+
+
+def blank_furniture(text: str, rules: FurnitureRules) -> str:
+    """Blank the first trailer block to the end, furniture lines and furniture spans."""
+    for start, end, line in lines_with_offsets(text):
+        if any(pattern.fullmatch(line) for pattern in rules.trailers):
+            text = blank(text, start, len(text))
+            break
+        if any(pattern.fullmatch(line) for pattern in rules.lines):
+            text = blank(text, start, end)
+    for pattern in rules.spans:
+        text = blank_matches(text, pattern)
+    return text
+
+
+def lines_with_offsets(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, line) for every line of `text`, without the line break."""
+    return [(match.start(), match.end(), match.group()) for match in re.finditer(r"[^\n]+", text)]
+
+
+def blank_repeated_paragraphs(text: str) -> str:
+    """Blank a paragraph that repeats an earlier one word for word (teasers, image captions)."""
+    seen: set[str] = set()
+    for start, end, line in lines_with_offsets(text):
+        key = " ".join(line.split())
+        if len(key) < MIN_DUPLICATE_CHARS:
+            continue
+        if key in seen:
+            text = blank(text, start, end)
+        seen.add(key)
+    return text

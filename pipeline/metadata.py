@@ -1,0 +1,204 @@
+"""Title and publication date from a document's own metadata.
+
+Sources, strongest first: front matter (`date:`, `title:`), HTML meta tags, a header such as
+` date 2023-06`, a standalone date line near the top (`10.02.2024`), a `Stand: 03.04.2024 19:20 Uhr`
+line. A finer value from a weaker source refines a coarser one only when they agree. Values keep
+their real precision: a month stays a month.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+from dataclasses import dataclass, field
+
+import dateparser
+
+from .records import PubDate
+
+TOP_LINES = 15  # a date line or headline is looked for in this many non-empty lines
+STAND_WINDOW = 4000  # characters in which a `Stand:` line counts as page metadata
+MAX_TITLE_CHARS = 160
+BODY_PARAGRAPH_CHARS = 200
+
+NUMERIC_DATE = r"\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}"
+WORDED_DATE = r"\d{1,2}\.\s*[A-ZÄÖÜ][a-zäöü]{2,9}\.?\s+(?:19|20)\d{2}"
+ISO_DATE = r"(?:19|20)\d{2}-\d{2}(?:-\d{2})?"
+ANY_DATE = rf"(?:{NUMERIC_DATE}|{WORDED_DATE}|{ISO_DATE})"
+TIME = r"(?:,?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)"
+HEADER_DATE = re.compile(r"\A\s*(date:?\s+((?:19|20)\d{2}(?:-\d{2}){0,2}))(?!\d)", re.I)
+DATE_LINE = re.compile(
+    rf"^\s*(?:(?:Veröffentlicht|Erschienen|Publiziert|Datum)(?:\s+am)?:?\s*)?({ANY_DATE}){TIME}?\s*$",
+    re.I,
+)
+STAND_LINE = re.compile(rf"\b(?:Stand|Aktualisiert(?:\s+am)?):?\s+({ANY_DATE}){TIME}?", re.I)
+HTML_META_DATE = re.compile(
+    r"<meta[^>]+(?:property|name|itemprop)=[\"'](?:article:published_time|date|pubdate|"
+    r"datePublished|dc\.date)[\"'][^>]*content=[\"']([^\"']+)[\"']",
+    re.I,
+)
+HTML_TIME = re.compile(r"<time[^>]+datetime=[\"']([^\"']+)[\"']", re.I)
+HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+CATEGORY_PREFIX = re.compile(r"^\s*\[[^\]]{1,30}\]\s*")
+PRECISION_RANK = {"none": 0, "year": 1, "month": 2, "day": 3}
+DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": False}
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What a document says about itself."""
+
+    title: str = ""
+    published: PubDate = field(default_factory=PubDate)
+
+
+def extract_metadata(text: str, front_matter: dict, is_html: bool) -> Metadata:
+    """Title and publication date from front matter, HTML tags and top-of-text lines."""
+    candidates = [
+        date_from_front_matter(front_matter),
+        date_from_html(text) if is_html else PubDate(),
+        date_from_header(text),
+        date_from_date_line(text),
+        date_from_stand_line(text),
+    ]
+    return Metadata(title=find_title(text, front_matter, is_html), published=combine_dates(candidates))
+
+
+def combine_dates(candidates: list[PubDate]) -> PubDate:
+    """The strongest known date, refined by a finer later candidate that agrees with it."""
+    known = [candidate for candidate in candidates if candidate.known]
+    if not known:
+        return PubDate()
+    best = known[0]
+    for candidate in known[1:]:
+        finer = PRECISION_RANK[candidate.precision] > PRECISION_RANK[best.precision]
+        if finer and candidate.value.startswith(best.value):
+            best = PubDate(candidate.value, candidate.precision, best.method)
+    return best
+
+
+def normalize_date(value: object) -> tuple[str, str]:
+    """An ISO value and its precision for a date written in any common way ('', 'none' if not)."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat(), "day"
+    if isinstance(value, dt.date):
+        return value.isoformat(), "day"
+    text = str(value or "").strip()
+    if not text:
+        return "", "none"
+    iso = re.fullmatch(r"((?:19|20)\d{2})(?:-(\d{2}))?(?:-(\d{2}))?(?:[T ].*)?", text)
+    if iso:
+        year, month, day = iso.groups()
+        if day:
+            return valid_day(int(year), int(month), int(day))
+        return (f"{year}-{month}", "month") if month else (year, "year")
+    numeric = re.fullmatch(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})", text)
+    if numeric:
+        day, month, year = (int(part) for part in numeric.groups())
+        return valid_day(year, month, day)
+    return parse_with_dateparser(text)
+
+
+def valid_day(year: int, month: int, day: int) -> tuple[str, str]:
+    """ISO day value if the calendar date exists, else unknown."""
+    try:
+        return dt.date(year, month, day).isoformat(), "day"
+    except ValueError:
+        return "", "none"
+
+
+def parse_with_dateparser(text: str) -> tuple[str, str]:
+    """Normalise a date span found by our own patterns (RFC 2822, `3. April 2024`, …)."""
+    try:
+        return email.utils.parsedate_to_datetime(text).date().isoformat(), "day"
+    except (TypeError, ValueError, IndexError):
+        pass
+    data = dateparser.date.DateDataParser(languages=["de", "en"], settings=DATEPARSER_SETTINGS)
+    parsed = data.get_date_data(text)
+    if parsed is None or parsed.date_obj is None:
+        return "", "none"
+    period = parsed.period or "day"
+    if period == "year":
+        return str(parsed.date_obj.year), "year"
+    if period == "month":
+        return parsed.date_obj.strftime("%Y-%m"), "month"
+    return parsed.date_obj.date().isoformat(), "day"
+
+
+def pub_date(value: object, method: str) -> PubDate:
+    """A PubDate from any date representation, or an unknown PubDate."""
+    iso, precision = normalize_date(value)
+    return PubDate(iso, precision, method) if iso else PubDate()
+
+
+def date_from_front_matter(front_matter: dict) -> PubDate:
+    for key in ("date", "published", "pubdate", "datePublished"):
+        if key in front_matter:
+            return pub_date(front_matter[key], "metadata")
+    return PubDate()
+
+
+def date_from_html(text: str) -> PubDate:
+    match = HTML_META_DATE.search(text) or HTML_TIME.search(text)
+    return pub_date(match.group(1), "metadata") if match else PubDate()
+
+
+def date_from_header(text: str) -> PubDate:
+    match = HEADER_DATE.match(text)
+    return pub_date(match.group(2), "metadata") if match else PubDate()
+
+
+def date_from_date_line(text: str) -> PubDate:
+    for line in top_lines(text):
+        match = DATE_LINE.match(line)
+        if match:
+            return pub_date(match.group(1), "metadata")
+    return PubDate()
+
+
+def date_from_stand_line(text: str) -> PubDate:
+    match = STAND_LINE.search(text[:STAND_WINDOW])
+    return pub_date(match.group(1), "text") if match else PubDate()
+
+
+def top_lines(text: str, limit: int = TOP_LINES) -> list[str]:
+    """The first non-empty lines after any front matter."""
+    body = re.sub(r"\A\ufeff?---.*?\n---[ \t]*\n", "", text, count=1, flags=re.S)
+    return [line for line in body.splitlines() if line.strip()][:limit]
+
+
+def find_title(text: str, front_matter: dict, is_html: bool) -> str:
+    """Headline from front matter or <title>, else the first standalone short line at the top."""
+    title = str(front_matter.get("title") or "").strip()
+    if not title and is_html:
+        match = HTML_TITLE.search(text)
+        title = re.sub(r"\s+", " ", match.group(1)).strip() if match else ""
+    if not title:
+        title = standalone_headline(text)
+    return CATEGORY_PREFIX.sub("", title).strip()
+
+
+def standalone_headline(text: str) -> str:
+    """First line above the body that stands alone like a headline (blank lines around, no period)."""
+    lines = re.sub(r"\A\ufeff?---.*?\n---[ \t]*\n", "", text, count=1, flags=re.S).splitlines()
+    for index, line in enumerate(lines[: TOP_LINES * 3]):
+        stripped = line.strip()
+        if len(stripped) > BODY_PARAGRAPH_CHARS:
+            break  # the body has started: later short lines are subheadings, not the headline
+        before_blank = index == 0 or not lines[index - 1].strip()
+        after_blank = index + 1 >= len(lines) or not lines[index + 1].strip()
+        if before_blank and after_blank and looks_like_headline(stripped):
+            return stripped
+    return ""
+
+
+def looks_like_headline(line: str) -> bool:
+    words = line.split()
+    return (
+        3 <= len(words)
+        and len(line) <= MAX_TITLE_CHARS
+        and not line.endswith((".", ":", ","))
+        and not DATE_LINE.match(line)
+        and not HEADER_DATE.match(line)
+        and not line.startswith(("!", "[", "<", "©", "http"))
+    )
