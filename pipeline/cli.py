@@ -1,2 +1,197 @@
+"""Command-line interface `pipeline`: run the batch job, inspect the model, train and evaluate.
+
+Exit codes of `pipeline run`: 0 every document processed; 1 some documents were skipped or failed
+(all others are still written); 2 usage or set-up error, with a one-line reason.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import os
+import time
+from pathlib import Path
+from typing import Annotated, Optional
+
 import typer
-app = typer.Typer()
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .reading import DEFAULT_MAX_BYTES, collect_files
+
+app = typer.Typer(
+    help="Extract persons, countries, money, dates and events from German news and build a "
+    "NATO–Ukraine timeline as CSV files.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+evaluate_app = typer.Typer(help="Score a stage against gold data in the shared/ folder.", no_args_is_help=True)
+app.add_typer(evaluate_app, name="evaluate")
+console = Console(stderr=True)
+out = Console()
+
+ModelOption = Annotated[
+    Optional[str],
+    typer.Option("--model", "-m", help="spaCy pipeline name or path (default: $PIPELINE_SPACY_MODEL, "
+                 "then de_core_news_lg/md/sm if installed, else the embedded model)."),
+]
+SharedOption = Annotated[
+    Optional[Path],
+    typer.Option("--shared", help="The shared/ folder with gold data and corpora "
+                 "(default: $PIPELINE_SHARED_DIR or ../shared beside the checkout)."),
+]
+
+
+def fail(message: str) -> None:
+    """Print a one-line set-up or usage error and exit with code 2."""
+    console.print(f"[bold red]error:[/] {message}", soft_wrap=True)
+    raise typer.Exit(2)
+
+
+def check_iso_date(value: str, option: str) -> str:
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        fail(f"{option} must be an ISO date such as 2022-01-01, not {value!r}")
+        raise  # unreachable
+
+
+@app.command()
+def run(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders of articles (.txt, .md, .html).")] = None,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the CSV exports and run.json.")] = Path("data/processed"),
+    model: ModelOption = None,
+    date_from: Annotated[str, typer.Option("--from", help="First day of the timeline window.")] = "2022-01-01",
+    date_to: Annotated[str, typer.Option("--to", help="Last day of the timeline window.")] = "2024-12-31",
+    max_bytes: Annotated[int, typer.Option(help="Files larger than this are skipped.")] = DEFAULT_MAX_BYTES,
+) -> None:
+    """Process a folder of German news articles into the CSV files of the output contract."""
+    from .nlp import ModelError, build_pipeline
+    from .runner import RunSettings, run as run_batch
+
+    paths = paths or [Path("data/raw")]
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        fail(f"no such file or folder: {', '.join(missing)}")
+    files = collect_files(paths)
+    if not files:
+        fail(f"no .txt, .md or .html files found in {', '.join(map(str, paths))}")
+    start, end = check_iso_date(date_from, "--from"), check_iso_date(date_to, "--to")
+    if start > end:
+        fail(f"--from {start} is after --to {end}")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        fail(f"cannot create output folder {out_dir}: {exc.strerror or exc}")
+    settings = RunSettings(tuple(paths), out_dir, model, start, end, max_bytes)
+    loading = time.perf_counter()
+    with console.status("Loading the spaCy pipeline…"):
+        try:
+            nlp, choice = build_pipeline(model)
+        except ModelError as exc:
+            fail(str(exc))
+    load_seconds = time.perf_counter() - loading
+    with progress_bar() as progress:
+        task = progress.add_task("Articles", total=len(files))
+        result = run_batch(settings, lambda _doc_id: progress.advance(task), nlp=nlp, model=choice,
+                           load_seconds=load_seconds)
+    out.print(summary_table(result))
+    if any(document.status != "ok" for document in result.documents):
+        raise typer.Exit(1)
+
+
+def progress_bar() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=console, transient=False)
+
+
+def summary_table(result) -> Table:
+    """Counts per file and the documents that were not processed."""
+    table = Table(title=f"pipeline run → {result.out_dir}",
+                  caption=f"model {result.model.name} ({result.model.source}), "
+                  f"{result.seconds.get('total', 0):.1f} s")
+    table.add_column("output")
+    table.add_column("rows", justify="right")
+    for name, count in result.counts.items():
+        table.add_row(f"{name}.csv", str(count))
+    table.add_row("run.json", "")
+    for document in result.documents:
+        if document.status != "ok":
+            table.add_row(f"[red]{document.status}[/]: {document.source_path}", document.message)
+    return table
+
+
+@app.command()
+def info(model: ModelOption = None) -> None:
+    """Show which spaCy pipeline would be used, where it comes from and its components."""
+    from .nlp import ModelError, build_pipeline
+
+    try:
+        nlp, choice = build_pipeline(model)
+    except ModelError as exc:
+        fail(str(exc))
+    table = Table(title="spaCy pipeline", show_header=False)
+    table.add_row("name", f"{nlp.meta.get('name', '')} {nlp.meta.get('version', '')}".strip())
+    table.add_row("chosen as", choice.source)
+    table.add_row("location", choice.location)
+    table.add_row("components", ", ".join(nlp.pipe_names))
+    if "ner" in nlp.pipe_names:
+        table.add_row("NER labels", ", ".join(nlp.get_pipe("ner").labels))
+    out.print(table)
+
+
+@app.command("train-ner")
+def train_ner(
+    corpus: Annotated[Path, typer.Option(help="Folder with GermEval 2014 NER-de-test.tsv and NER-de-dev.tsv.")] = Path("../shared/corpora/germeval2014_ner"),
+    output: Annotated[Path, typer.Option(help="Where the trained pipeline is written.")] = Path("pipeline/models/de_pipeline_ner"),
+    max_minutes: Annotated[Optional[float], typer.Option(help="Stop training after this many minutes.")] = None,
+) -> None:
+    """Train the embedded German NER model on GermEval 2014 (train on test, evaluate on dev)."""
+    from .training.train import train_ner as train
+
+    if not corpus.is_dir():
+        fail(f"GermEval corpus folder not found: {corpus}")
+    scores = train(corpus, output, max_minutes=max_minutes)
+    out.print(scores)
+
+
+def shared_folder(given: Path | None) -> Path:
+    """The shared/ folder: the option, $PIPELINE_SHARED_DIR, or ../shared beside the checkout."""
+    candidates = [given] if given else []
+    if os.environ.get("PIPELINE_SHARED_DIR"):
+        candidates.append(Path(os.environ["PIPELINE_SHARED_DIR"]))
+    candidates += [Path.cwd().parent / "shared", Path(__file__).resolve().parents[2] / "shared"]
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    fail("shared/ folder with gold data not found; pass --shared PATH")
+    raise AssertionError("unreachable")
+
+
+def evaluate(kind: str, shared: Path | None, model: str | None) -> None:
+    module = importlib.import_module(f"pipeline.evaluation.{kind}")
+    out.print(module.run(shared_folder(shared), model), markup=False, highlight=False)
+
+
+@evaluate_app.command("dates")
+def evaluate_dates(shared: SharedOption = None, model: ModelOption = None) -> None:
+    """Temporal expressions against WikiWarsDE and the seed gold (strict/relaxed F1, value accuracy)."""
+    evaluate("dates", shared, model)
+
+
+@evaluate_app.command("entities")
+def evaluate_entities(shared: SharedOption = None, model: ModelOption = None) -> None:
+    """Persons and countries against the seed gold; PER/LOC spans on GermEval dev."""
+    evaluate("entities", shared, model)
+
+
+@evaluate_app.command("money")
+def evaluate_money(shared: SharedOption = None, model: ModelOption = None) -> None:
+    """Money amounts against the seed gold and the project's phrase suite."""
+    evaluate("money", shared, model)
+
+
+@evaluate_app.command("timeline")
+def evaluate_timeline(shared: SharedOption = None, model: ModelOption = None) -> None:
+    """The timeline of a fresh run over the seeds against the gold timeline."""
+    evaluate("timeline", shared, model)
