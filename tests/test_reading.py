@@ -1,0 +1,135 @@
+"""Reading stage: decoding, metadata and bad input, on the five samples and on crafted files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.reading import collect_files, read_document
+from pipeline.records import PubDate
+
+from .conftest import RAW
+
+
+def sample(prefix: str) -> Path:
+    return next(RAW.glob(f"{prefix}_*.txt"))
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("000", PubDate("2024-04-03", "day", "metadata")),  # front matter date (RFC 2822)
+        ("001", PubDate("2024-02-10", "day", "metadata")),  # date line under the headline
+        ("002", PubDate("2023-06", "month", "metadata")),  # ` date 2023-06` header, month only
+        ("003", PubDate()),  # no date at all
+        ("004", PubDate("2022-03", "month", "metadata")),
+    ],
+)
+def test_publication_date_from_metadata_keeps_real_precision(prefix: str, expected: PubDate) -> None:
+    assert read_document(sample(prefix)).meta.published == expected
+
+
+def test_titles_from_front_matter_and_standalone_headline() -> None:
+    assert read_document(sample("000")).meta.title == "NATO-Chef Stoltenberg will für den Ausfall der USA vorsorgen"
+    assert read_document(sample("001")).meta.title.startswith("Nato steht wohl vor Tabubruch")
+    assert read_document(sample("003")).meta.title == "NATO will dauerhafte Truppenaufstockung"
+    assert read_document(sample("002")).meta.title == ""  # a photo caption is not a headline
+
+
+def test_samples_read_unchanged_with_doc_id_from_file_stem() -> None:
+    path = sample("000")
+    document = read_document(path)
+    assert document.status == "ok" and document.message == ""
+    assert document.doc_id == "000_d2c3a3ae655355a6"
+    assert document.text == path.read_text(encoding="utf-8")
+    assert document.front_matter["layout"] == "post"
+
+
+def test_collect_files_finds_all_samples_in_order() -> None:
+    assert [path.name[:3] for path in collect_files([RAW])] == ["000", "001", "002", "003", "004"]
+
+
+def test_stand_line_gives_the_date_when_nothing_else_does(tmp_path: Path) -> None:
+    path = tmp_path / "stand.txt"
+    path.write_text("Ukraine-Hilfe\n\nDie NATO berät. Stand: 03.04.2024 19:20 Uhr\n\nMehr Text.", encoding="utf-8")
+    assert read_document(path).meta.published == PubDate("2024-04-03", "day", "text")
+
+
+def test_month_header_is_refined_by_an_agreeing_date_line(tmp_path: Path) -> None:
+    path = tmp_path / "refine.txt"
+    path.write_text(" date 2023-06 Bildunterschrift.\n14.06.2023\n\nDie Minister beraten.", encoding="utf-8")
+    assert read_document(path).meta.published == PubDate("2023-06-14", "day", "metadata")
+
+
+def test_worded_date_line_is_normalised(tmp_path: Path) -> None:
+    path = tmp_path / "worded.txt"
+    path.write_text("Gipfel in Vilnius\n\n11. Juli 2023\n\nDie Staats- und Regierungschefs beraten.", encoding="utf-8")
+    assert read_document(path).meta.published == PubDate("2023-07-11", "day", "metadata")
+
+
+def test_cp1252_file_is_detected_and_decoded(tmp_path: Path) -> None:
+    text = "Außenministerin Annalena Baerbock sagte in Brüssel: „Wir müssen der Ukraine helfen.“ " * 3
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(text.encode("cp1252"))
+    document = read_document(path)
+    assert document.status == "ok"
+    assert document.text == text
+    assert document.encoding.replace("_", "").lower() in {"cp1252", "windows1252"}
+
+
+def test_latin1_file_is_decoded(tmp_path: Path) -> None:
+    text = "Die Bundesregierung stehe dem Schritt jedoch skeptisch gegenüber, hieß es in Berlin."
+    path = tmp_path / "latin.txt"
+    path.write_bytes(text.encode("latin-1"))
+    assert read_document(path).text == text
+
+
+@pytest.mark.parametrize(
+    ("content", "status", "message"),
+    [
+        (b"", "skipped", "empty file"),
+        (b"   \n\t\n", "skipped", "file contains only whitespace"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "skipped", "binary file (not text)"),
+        (b"12 34 56 -- 78", "skipped", "file contains no words"),
+    ],
+)
+def test_bad_files_are_reported_not_raised(tmp_path: Path, content: bytes, status: str, message: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    document = read_document(path)
+    assert (document.status, document.message) == (status, message)
+
+
+def test_oversized_file_is_skipped_with_its_size(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_text("Die NATO berät. " * 1000, encoding="utf-8")  # 17 bytes each (ä is two)
+    document = read_document(path, max_bytes=1000)
+    assert document.status == "skipped"
+    assert document.message == "file too large: 17,000 bytes (limit 1,000)"
+
+
+def test_missing_file_is_an_error(tmp_path: Path) -> None:
+    document = read_document(tmp_path / "gone.txt")
+    assert (document.status, document.message) == ("error", "file not found")
+
+
+def test_html_metadata_and_status(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        '<!DOCTYPE html><html><head><title>NATO-Gipfel in Vilnius</title>'
+        '<meta property="article:published_time" content="2023-07-11T08:00:00+02:00"></head>'
+        "<body><p>Die NATO berät in Vilnius über die Ukraine.</p></body></html>",
+        encoding="utf-8",
+    )
+    document = read_document(path)
+    assert document.status == "ok" and document.is_html
+    assert document.meta.title == "NATO-Gipfel in Vilnius"
+    assert document.meta.published == PubDate("2023-07-11", "day", "metadata")
+
+
+def test_broken_front_matter_is_read_loosely(tmp_path: Path) -> None:
+    path = tmp_path / "loose.md"
+    path.write_text("---\ntitle: NATO: Gipfel [Vilnius\ndate: 2023-07-11\n---\nText über die NATO.\n", encoding="utf-8")
+    document = read_document(path)
+    assert document.meta.published == PubDate("2023-07-11", "day", "metadata")
+    assert document.meta.title == "NATO: Gipfel [Vilnius"
