@@ -65,7 +65,11 @@ def run(
     date_to: Annotated[str, typer.Option("--to", help="Last day of the timeline window.")] = "2024-12-31",
     max_bytes: Annotated[int, typer.Option(help="Files larger than this are skipped.")] = DEFAULT_MAX_BYTES,
 ) -> None:
-    """Process a folder of German news articles into the CSV files of the output contract."""
+    """Process a folder of German news articles into the CSV files of the output contract.
+
+    Exit codes: 0 every document processed; 1 some documents were skipped or failed (the others are
+    still written; see documents.csv and run.json); 2 usage or set-up error.
+    """
     from .nlp import ModelError, build_pipeline
     from .runner import RunSettings, run as run_batch
 
