@@ -1,0 +1,119 @@
+"""The GermEval 2014 reader, the span scorer and the embedded NER model (no training here)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from pipeline.training import germeval
+from pipeline.training.train import score_spans
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+GERMEVAL = SHARED / "corpora" / "germeval2014_ner"
+MODEL = Path(__file__).resolve().parents[1] / "pipeline" / "models" / "de_pipeline_ner"
+
+
+@pytest.fixture(scope="module")
+def dev_file() -> Path:
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip(f"shared corpora folder not present at {SHARED / 'corpora'}")
+    return GERMEVAL / germeval.DEV_FILE
+
+
+# --- reader on the real dev file -------------------------------------------------------------
+
+def test_dev_file_sentence_and_token_counts(dev_file: Path) -> None:
+    sentences = list(germeval.read_sentences(dev_file))
+    assert len(sentences) == 2200
+    assert sum(len(s.words) for s in sentences) == 41653
+    assert sentences[0].source == "http://www.heise.de/tp/r4/artikel/32/32883/1.html"
+    assert sentences[0].words[:3] == ("Gleich", "darauf", "entwirft")
+
+
+def test_dev_file_outer_entity_counts_match_source_md(dev_file: Path) -> None:
+    assert germeval.outer_type_counts(dev_file) == {
+        "LOC": 763, "LOCderiv": 235, "LOCpart": 52, "ORG": 496, "ORGpart": 91, "ORGderiv": 3,
+        "OTH": 269, "OTHderiv": 16, "OTHpart": 18, "PER": 711, "PERpart": 18, "PERderiv": 2,
+    }
+
+
+def test_dev_file_mapped_counts_keep_only_the_four_plain_types(dev_file: Path) -> None:
+    assert germeval.mapped_label_counts(dev_file) == {"LOC": 763, "PER": 711, "ORG": 496, "MISC": 269}
+
+
+def test_dev_file_character_fixes(dev_file: Path) -> None:
+    words = {w for s in germeval.read_sentences(dev_file) for w in s.words}
+    assert not any("\u00ad" in w or "\u0096" in w for w in words)
+    assert "Auswirkungen" in words and "Herausforderungen" in words
+
+
+def test_dev_docs_carry_mapped_entities(dev_file: Path) -> None:
+    doc = germeval.read_docs(dev_file)[0]
+    assert doc.text.startswith('Gleich darauf entwirft er seine Selbstdarstellung "Ecce homo" in')
+    assert [(e.text, e.label_) for e in doc.ents] == [("Ecce homo", "MISC"), ("Jesu", "PER")]
+
+
+# --- label mapping and BIO handling ----------------------------------------------------------
+
+def test_label_map_covers_every_germeval_type() -> None:
+    kinds = [f"{base}{variant}" for base in ("PER", "LOC", "ORG", "OTH") for variant in ("", "deriv", "part")]
+    assert set(germeval.LABEL_MAP) == set(kinds)
+    assert {germeval.LABEL_MAP[k] for k in ("PER", "LOC", "ORG", "OTH")} == set(germeval.LABELS)
+    assert all(germeval.LABEL_MAP[k] is None for k in kinds if k.endswith(("deriv", "part")))
+
+
+def test_bio_entities_and_mapping() -> None:
+    tags = ["B-PER", "I-PER", "O", "B-LOCderiv", "I-LOCderiv", "B-ORGpart", "I-OTH", "B-OTH", "B-LOC"]
+    raw = germeval.bio_entities(tags)
+    assert [(e.start, e.end, e.label) for e in raw] == [
+        (0, 2, "PER"), (3, 5, "LOCderiv"), (5, 6, "ORGpart"), (6, 7, "OTH"), (7, 8, "OTH"), (8, 9, "LOC"),
+    ]
+    mapped = germeval.map_entities(raw)
+    assert [(e.start, e.end, e.label) for e in mapped] == [
+        (0, 2, "PER"), (6, 7, "MISC"), (7, 8, "MISC"), (8, 9, "LOC"),
+    ]
+    with pytest.raises(ValueError):
+        germeval.map_entities([germeval.Entity(0, 1, "DATE")])
+
+
+def test_guess_spaces_reads_like_text() -> None:
+    words = ["Er", "sagte", ":", '"', "Ja", '"', "(", "heute", ")", "."]
+    doc = Doc(Vocab(), words=words, spaces=germeval.guess_spaces(words))
+    assert doc.text == 'Er sagte: "Ja" (heute).'
+
+
+def test_score_spans_is_span_exact() -> None:
+    vocab = Vocab()
+    gold = Doc(vocab, words=["Jens", "Stoltenberg", "in", "Brüssel"])
+    gold.ents = [Span(gold, 0, 2, "PER"), Span(gold, 3, 4, "LOC")]
+    pred = Doc(vocab, words=["Jens", "Stoltenberg", "in", "Brüssel"])
+    pred.ents = [Span(pred, 1, 2, "PER"), Span(pred, 3, 4, "LOC")]
+    scores = score_spans([(gold, pred)])
+    assert scores["per_label"]["LOC"]["f"] == 1.0
+    assert scores["per_label"]["PER"] == {"p": 0.0, "r": 0.0, "f": 0.0, "tp": 0, "fp": 1, "fn": 1}
+    assert scores["overall"]["p"] == 0.5 and scores["overall"]["r"] == 0.5
+
+
+# --- the committed embedded model ------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load(MODEL)
+
+
+def test_embedded_model_shape_and_meta(nlp) -> None:
+    assert nlp.lang == "de"
+    assert nlp.pipe_names == ["tok2vec", "ner"]
+    assert set(nlp.get_pipe("ner").labels) == {"PER", "LOC", "ORG", "MISC"}
+    assert nlp.meta["name"] == "pipeline_ner"
+    assert "CC BY 4.0" in nlp.meta["license"]
+    assert any("Benikova" in s["author"] for s in nlp.meta["sources"])
+    size = sum(f.stat().st_size for f in MODEL.rglob("*") if f.is_file())
+    assert size < 15_000_000
+
+
+def ents(nlp, text: str) -> set[tuple[str, str]]:
+    return {(e.text, e.label_) for e in nlp(text).ents}
