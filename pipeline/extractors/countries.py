@@ -1,18 +1,120 @@
-"""`countries` component: writes `doc.spans["countries"]` with `span._.country` set. (stub, being implemented)"""
+"""`countries` component: mentions of sovereign states → `doc.spans["countries"]` (`span._.country`).
+
+Forms come from `pipeline.entities.countries_lexicon` (Babel/CLDR German names, pycountry codes and
+`resources/de/countries_lexicon.tsv`): names in every case (Russlands, der Ukraine, Vereinigten Staaten),
+adjectives (belgische, US-amerikanischen), demonyms (Niederländer, Ukrainerin), capitals as seats of
+government (Moskau, Kiew), and hyphenated compounds with a country part (US-Präsident, Ukraine-Hilfe,
+NATO-Ukraine-Rat; deutsch-französische → both countries). A capital after a locative preposition
+(in/nach/aus … Moskau) is the city, not the government. Mentions inside a longer organisation or person
+name (Deutsche Bank, Washington Post) are not countries. Regions and cities are not in the lexicon.
+"""
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401
+from ..entities.countries_lexicon import CountryLexicon, country_lexicon
+from ..entities.spans import model_entities
+from ..records import CountryInfo
+
+SPAN_KEY = "countries"
+LOCATIVE = frozenset({"in", "In", "nach", "Nach", "aus", "Aus", "bei", "Bei", "von", "Von", "bis", "nahe",
+                      "nahe", "zwischen", "Zwischen", "um", "gegenüber", "via", "über", "Über", "im", "Im"})
+
+
+def compound_countries(token_text: str, lexicon: CountryLexicon) -> tuple[list[str], str]:
+    """Countries named by the parts of a hyphenated token, and the kind (compound or adjective)."""
+    parts = token_text.split("-")
+    if len(parts) < 2 or not all(parts):
+        return [], ""
+    last = lexicon.lookup(parts[-1])
+    if last and last[1] == "adjective" and parts[-1][0].islower():
+        codes = [last[0]]
+        for part in parts[:-1]:
+            code = lexicon.stems.get(part) or lexicon.segments.get(part)
+            if code is None:
+                return [], ""
+            codes.insert(len(codes) - 1, code)
+        return list(dict.fromkeys(codes)), "adjective"
+    codes = [lexicon.segments[part] for part in parts if part in lexicon.segments]
+    return list(dict.fromkeys(codes)), "compound"
+
+
+def adjective_kind(doc: Doc, i: int, kind: str) -> str:
+    """A capitalised adjective form before a noun is an adjective (Russische Truppen), else a demonym."""
+    token = doc[i]
+    if kind not in ("adjective", "demonym") or not token.text[0].isupper():
+        return kind
+    if token.text[1:2].isupper():  # US-amerikanisch …
+        return kind
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    lower = token.text[0].lower() + token.text[1:]
+    if country_lexicon().lookup(lower) is None:
+        return kind
+    if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha:
+        return "adjective"
+    return "demonym"
 
 
 @Language.factory("countries")
-def make_component(nlp: Language, name: str) -> "Component":
-    return Component()
+def make_component(nlp: Language, name: str) -> "CountriesComponent":
+    return CountriesComponent()
 
 
-class Component:
+class CountriesComponent:
+    """Writes one span per country mention, with iso3, German short name and kind."""
+
+    def __init__(self):
+        self.lexicon = country_lexicon()
+
+    def blocked_ranges(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token ranges of multi-token organisation and person names (Deutsche Bank, Washington Post)."""
+        ranges = [(span.start, span.end) for span in doc.spans.get("organizations", []) if len(span) > 1]
+        ranges += [(ent.start, ent.end) for ent in model_entities(doc, "PER") if len(ent) > 1]
+        ranges += [(ent.start, ent.end) for ent in model_entities(doc, "ORG") if len(ent) > 1]
+        return ranges
+
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans["countries"] = []
+        lexicon = self.lexicon
+        blocked = self.blocked_ranges(doc)
+        spans: list[Span] = []
+        i, n = 0, len(doc)
+        while i < n:
+            token = doc[i]
+            text = token.text
+            if not text[:1].isalpha():
+                i += 1
+                continue
+            found = None
+            for words, iso3, kind in lexicon.phrases.get(text, ()):
+                end = i + len(words)
+                if end <= n and all(doc[i + k].text == words[k] for k in range(len(words))):
+                    found = (i, end, [iso3], kind)
+                    break
+            if found is None:
+                entry = lexicon.lookup(text)
+                if entry is not None:
+                    found = (i, i + 1, [entry[0]], adjective_kind(doc, i, entry[1]))
+                elif "-" in text:
+                    codes, kind = compound_countries(text, lexicon)
+                    if codes:
+                        found = (i, i + 1, codes, kind)
+            if found is None:
+                i += 1
+                continue
+            start, end, codes, kind = found
+            if kind == "capital" and start > 0 and doc[start - 1].text in LOCATIVE:
+                i = end
+                continue
+            if any(b_start <= start and end <= b_end and (b_end - b_start) > (end - start)
+                   for b_start, b_end in blocked):
+                i = end
+                continue
+            for iso3 in codes:
+                span = Span(doc, start, end, label=iso3)  # label keeps the extension per country
+                span._.country = CountryInfo(iso3, lexicon.names[iso3], kind)
+                spans.append(span)
+            i = end
+        doc.spans[SPAN_KEY] = spans
         return doc

@@ -1,18 +1,87 @@
-"""`organizations` component: writes `doc.spans["organizations"]` with `span._.org` set. (stub, being implemented)"""
+"""`organizations` component: organisations named in the text → `doc.spans["organizations"]` (`span._.org`).
+
+Union of the statistical model's ORG spans (when the pipeline has an NER) and the lexicon of the field's
+actors in `resources/de/organizations_lexicon.tsv` (NATO, EU, Bundesregierung, Kreml, Ramstein-Format …),
+each with its canonical name; model spans that a lexicon form names get the canonical name too.
+Photo/agency credit lines are left out.
+"""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401
+from ..entities.spans import CreditIndex, model_entities, select_longest
+from ..records import OrgInfo
+from ..resources import load_table
+
+SPAN_KEY = "organizations"
+
+
+@lru_cache(maxsize=1)
+def organization_forms() -> dict[str, str]:
+    """Surface form → canonical name, with capitalised acronyms and genitive forms added."""
+    forms: dict[str, str] = {}
+    for row in load_table("organizations_lexicon.tsv"):
+        name = row["name"]
+        for form in (value.strip() for value in row["forms"].split(";")):
+            if not form:
+                continue
+            variants = {form}
+            if form.isupper() and len(form) >= 3 and form.isalpha():
+                variants.add(form[0] + form[1:].lower())
+            if " " not in form and not form.isupper() and form[-1].islower() and not form.endswith("s"):
+                variants |= {form + "s", form + "es"}
+            for variant in variants:
+                forms.setdefault(variant, name)
+    return forms
+
+
+def canonical_org(text: str) -> str:
+    """Canonical name of an organisation mention (lexicon name, else the text itself)."""
+    forms = organization_forms()
+    if text in forms:
+        return forms[text]
+    if text.endswith("s") and text[:-1] in forms:
+        return forms[text[:-1]]
+    return text
 
 
 @Language.factory("organizations")
-def make_component(nlp: Language, name: str) -> "Component":
-    return Component()
+def make_component(nlp: Language, name: str) -> "OrganizationsComponent":
+    return OrganizationsComponent(nlp)
 
 
-class Component:
+class OrganizationsComponent:
+    """Writes organisation mentions with their canonical names."""
+
+    def __init__(self, nlp: Language):
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        forms = organization_forms()
+        self.matcher.add("ORG", [nlp.make_doc(form) for form in forms])
+
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans["organizations"] = []
+        credits = CreditIndex(doc)
+        candidates: list[tuple[int, int, object]] = []
+        for _, start, end in self.matcher(doc):
+            candidates.append((start, end, ("lexicon", doc[start:end].text)))
+        from ..entities.countries_lexicon import country_lexicon
+
+        countries = country_lexicon()
+        for ent in model_entities(doc, "ORG"):
+            text = ent.text.strip()
+            if not any(ch.isalpha() for ch in text) or countries.lookup(text):
+                continue
+            candidates.append((ent.start, ent.end, ("model", text)))
+        spans = []
+        for start, end, (source, text) in select_longest(candidates):
+            span = Span(doc, start, end, label="ORG")
+            if credits.covers(span.start_char):
+                continue
+            span._.org = OrgInfo(canonical_org(text))
+            spans.append(span)
+        doc.spans[SPAN_KEY] = spans
         return doc
