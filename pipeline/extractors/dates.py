@@ -1,18 +1,83 @@
-"""`dates` component: writes `doc.spans["dates"]` with `span._.timex` set. (stub, being implemented)"""
+"""`dates` component: German temporal expressions → `doc.spans["dates"]` with `span._.timex` set.
+
+Thin wrapper around `pipeline.temporal`: the grammar finds expressions in `doc.text`, the publication
+date may be refined from textual evidence (`doc._.dct` becomes method="inferred"), and every match is
+normalised in text order (news mode: relative to the DCT; narrative mode: to the last explicit date).
+"""
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401
+from ..records import PubDate
+from ..temporal.anchoring import Resolver
+from ..temporal.dct import infer_dct
+from ..temporal.grammar import Match, get_grammar
+from ..temporal.lexicon import load_anchor_events
+from ..temporal.tense import clause_tense
+
+DEFAULT_CONFIG = {
+    "mode": "news",  # news | narrative
+    "anchor_events": "temporal_anchor_events.tsv",  # file under pipeline/resources/<lang>/
+    "infer_dct": True,
+    "lang": "de",
+}
 
 
-@Language.factory("dates")
-def make_component(nlp: Language, name: str) -> "Component":
-    return Component()
+@Language.factory("dates", default_config=DEFAULT_CONFIG)
+def make_component(nlp: Language, name: str, mode: str, anchor_events: str, infer_dct: bool,
+                   lang: str) -> "DatesComponent":
+    return DatesComponent(mode=mode, anchor_events=anchor_events, infer_dct=infer_dct, lang=lang)
 
 
-class Component:
+class DatesComponent:
+    """Find, normalise and anchor temporal expressions of one document."""
+
+    def __init__(self, mode: str = "news", anchor_events: str = "temporal_anchor_events.tsv",
+                 infer_dct: bool = True, lang: str = "de"):
+        if mode not in ("news", "narrative"):
+            raise ValueError(f"dates: mode must be 'news' or 'narrative', not {mode!r}")
+        self.mode = mode
+        self.anchor_events_file = anchor_events
+        self.infer = infer_dct
+        self.lang = lang
+        self.grammar = get_grammar(lang, anchor_events)
+        self.events = load_anchor_events(anchor_events, lang)
+
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans["dates"] = []
+        matches = self.grammar.find(doc.text)
+        spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in matches]
+        tokens = {id(m): (s.start, s.end) for m, s in zip(matches, spans) if s is not None}
+        has_sents = doc.has_annotation("SENT_START")
+
+        def tense(match: Match) -> str:
+            if not has_sents or id(match) not in tokens:
+                return ""
+            start, end = tokens[id(match)]
+            return clause_tense(doc, start, end, self.grammar.lex)
+
+        dct: PubDate = doc._.dct or PubDate()
+        if self.infer and self.mode == "news" and dct.precision != "day":
+            inferred = infer_dct(doc, matches, dct, self.grammar.lex, self.events, tense)
+            if inferred is not None:
+                dct = inferred
+                doc._.dct = inferred
+        resolver = Resolver(self.grammar.lex, self.mode, dct, self.events, tense)
+        result: list[Span] = []
+        for match, span in zip(matches, spans):
+            if span is None:
+                continue
+            timex = resolver.resolve(match)
+            if timex is None:
+                continue
+            span._.timex = timex
+            result.append(span)
+        doc.spans["dates"] = result
         return doc
+
+    def to_disk(self, path, exclude=tuple()):  # configuration lives in the config; nothing else to save
+        return None
+
+    def from_disk(self, path, exclude=tuple()):
+        return self

@@ -1,0 +1,1 @@
+"""Evaluation commands behind `pipeline evaluate <kind>`."""

@@ -1,0 +1,483 @@
+"""Normalise matched expressions to TIMEX3 values, anchoring relative ones.
+
+News mode resolves relative expressions against the publication date (DCT); narrative mode against
+the last explicit date in the text (the reference time moves on with every resolved date). A value is
+never more precise than what the anchor supports: with a month-level DCT, "morgen" is that month.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from ..records import PubDate, Timex
+from . import calendar as cal
+from .grammar import Match
+from .lexicon import AnchorEvent, Lexicon
+
+PRECISION_RANK = {"day": 5, "week": 4, "month": 3, "season": 2, "quarter": 2, "year": 1, "decade": 0, "": -1}
+DURATION_UNITS = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "DE", "CE": "CE"}
+TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
+APPROX_WORDS = {"etwa", "knapp", "fast", "rund", "gut", "um", "gegen", "ca."}
+SEASON_ORDER = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
+DECADE_WORDS = {"zwanziger": 2, "dreißiger": 3, "vierziger": 4, "fünfziger": 5, "sechziger": 6,
+                "siebziger": 7, "achtziger": 8, "neunziger": 9}
+WEEK_UNITS = {"Woche": "W", "Wochenende": "WE"}
+
+
+@dataclass
+class Point:
+    """A resolved date as a representative day plus its precision (the anchor state)."""
+
+    day: dt.date
+    precision: str
+    value: str
+
+    @classmethod
+    def from_value(cls, value: str) -> "Point | None":
+        start, _end, precision = cal.interval(value)
+        if not start or precision not in PRECISION_RANK or precision in ("", "decade"):
+            return None
+        return cls(dt.date.fromisoformat(start), precision, value)
+
+
+def point_from_pubdate(dct: PubDate) -> Point | None:
+    return Point.from_value(dct.value) if dct and dct.known else None
+
+
+def unit_of(word: str, lex: Lexicon) -> str:
+    word = word.strip()
+    if word in lex.units:
+        return lex.units[word]
+    for key, unit in (("Woche", "W"), ("Monat", "M"), ("Jahr", "Y"), ("Quartal", "Q"), ("Tag", "D")):
+        if word.startswith(key):
+            return unit
+    return ""
+
+
+def number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+class Resolver:
+    """Turns grammar matches into `Timex` records, keeping the narrative reference time."""
+
+    def __init__(self, lex: Lexicon, mode: str, dct: PubDate, events: tuple[AnchorEvent, ...] = (),
+                 tense: Callable[[Match], str] | None = None):
+        self.lex = lex
+        self.mode = mode
+        self.dct_pub = dct
+        self.dct = point_from_pubdate(dct)
+        self.previous: Point | None = None
+        self.events = events
+        self.tense = tense or (lambda _m: "")
+
+    # ---- anchors -------------------------------------------------------------------------------
+    def anchor_for(self, kind: str) -> tuple[Point | None, str]:
+        """The anchor of a relative expression: kind 'dct' (news) or 'previous'."""
+        if self.mode == "news" and kind == "dct":
+            return self.dct, "dct"
+        if self.previous is not None:
+            return self.previous, "previous"
+        return self.dct, "dct"
+
+    def remember(self, timex: Timex) -> None:
+        if timex.type not in ("DATE", "TIME") or not timex.date_start:
+            return
+        point = Point.from_value(timex.value.split("T")[0] if "T" in timex.value else timex.value)
+        if point is None:
+            return
+        prev = self.previous
+        if (prev is not None and PRECISION_RANK[point.precision] < PRECISION_RANK[prev.precision]
+                and prev.value.startswith(point.value)):
+            return  # a coarser mention of the same period keeps the finer reference
+        self.previous = point
+
+    # ---- entry point ---------------------------------------------------------------------------
+    def resolve(self, match: Match) -> Timex | None:
+        handler = getattr(self, "norm_" + match.norm, None)
+        if handler is None:
+            return None
+        timex = handler(match, match.groups)
+        if timex is not None:
+            self.remember(timex)
+        return timex
+
+    # ---- helpers -------------------------------------------------------------------------------
+    def make(self, type_: str, value: str, modifier: str = "", anchor: str = "none") -> Timex:
+        start, end, precision = cal.interval(value.split("T")[0] if type_ in ("DATE", "TIME") else "")
+        if value.endswith("-WE"):
+            start, end, precision = cal.interval(value[:-3])
+        return Timex(type_, value, start, end, precision, modifier, anchor)
+
+    def coarse(self, point: Point, precision: str) -> str:
+        """`point` at `precision`, or at the point's own precision when that is coarser."""
+        if PRECISION_RANK[point.precision] < PRECISION_RANK.get(precision, 0):
+            return point.value
+        return cal.value_at(point.day, precision)
+
+    def year_for(self, month: int | None, day: int | None, match: Match, season: str = "") -> tuple[int | None, str]:
+        """Year of a date written without one: (year, anchor)."""
+        if self.mode == "news" and self.dct is not None:
+            ref, anchor = self.dct, "dct"
+        else:
+            ref, anchor = self.anchor_for("previous")
+        if ref is None:
+            return None, "none"
+        year = ref.day.year
+        if self.mode != "news" or anchor != "dct":
+            return year, anchor
+        if ref.precision == "year" or (month is None and not season):
+            return year, anchor
+        tense = self.tense(match)
+        if season:
+            here = SEASON_ORDER[season]
+            now = SEASON_ORDER[{12: "WI", 1: "WI", 2: "WI"}.get(ref.day.month, "SP" if ref.day.month < 6 else
+                                                                 "SU" if ref.day.month < 9 else "FA")]
+            if tense == "future" and here < now:
+                return year + 1, anchor
+            if tense == "past" and here > now:
+                return year - 1, anchor
+            return year, anchor
+        key, now = (month, day or 15), (ref.day.month, ref.day.day if ref.precision == "day" else 15)
+        if tense == "future" and key < now and ref.day.month - month >= 2:
+            return year + 1, anchor
+        if tense == "past" and key > now and month - ref.day.month >= 2:
+            return year - 1, anchor
+        if not tense and abs(month - ref.day.month) > 6:
+            return (year + 1 if month < ref.day.month else year - 1), anchor
+        return year, anchor
+
+    def modifier(self, g: dict[str, str]) -> str:
+        if g.get("part"):
+            return self.lex.parts.get(" ".join(g["part"].split()), "")
+        if g.get("yearpart"):
+            return self.lex.year_parts.get(g["yearpart"], "")
+        if g.get("approx"):
+            return "APPROX" if g["approx"].split()[0].lower() in APPROX_WORDS else ""
+        return ""
+
+    # ---- normalisers ---------------------------------------------------------------------------
+    def norm_explicit(self, m: Match, g: dict[str, str]) -> Timex | None:
+        month = None
+        if g.get("monthname"):
+            month = self.lex.month(g["monthname"])
+        elif g.get("monthnum"):
+            month = int(g["monthnum"])
+        day = int(g["day"]) if g.get("day") else None
+        season, season_mod = self.lex.seasons.get(g.get("season", ""), ("", ""))
+        modifier = self.modifier(g) or season_mod
+        anchor = "none"
+        if g.get("bcyear"):
+            year_text = f"BC{int(g['bcyear']):04d}"
+            if month or season or day:
+                return Timex("DATE", year_text, "", "", "year", modifier, "none")
+            return Timex("DATE", year_text, "", "", "year", modifier, "none")
+        if g.get("year"):
+            year = int(g["year"])
+        elif g.get("year2"):
+            ref, anchor = self.anchor_for("previous")
+            century = ref.day.year // 100 if ref else 19
+            year = century * 100 + int(g["year2"])
+            anchor = "none"
+        elif g.get("shift") or g.get("shift2") or m.rule in ("month_rel_year", "season_rel_year", "season_shift"):
+            word = g.get("shift") or g.get("shift2") or ""
+            n, kind = self.lex.shifts.get(word, (0, "previous")) if word else (0, "previous")
+            ref, anchor = self.anchor_for(kind)
+            if ref is None:
+                return None
+            year = ref.day.year + n
+            if m.rule == "season_shift" and n != 0 and anchor == "dct":
+                year = self.season_shift_year(ref, season, n)
+        else:
+            year, anchor = self.year_for(month, day, m, season)
+            if year is None:
+                return None
+        if year < 1 or year > 2999:
+            return None
+        if month and day:
+            try:
+                value = dt.date(year, month, day).isoformat()
+            except ValueError:
+                return None
+            if g.get("time"):
+                hh, mm = re.split(r"[:.]", g["time"])
+                return self.make("TIME", f"{value}T{int(hh):02d}:{mm}", modifier, anchor)
+            if g.get("daypart"):
+                value += "T" + self.lex.dayparts.get(g["daypart"], "")
+        elif month:
+            value = f"{year:04d}-{month:02d}"
+        elif season:
+            value = f"{year:04d}-{season}"
+        else:
+            value = f"{year:04d}"
+        return self.make("DATE", value, modifier, anchor)
+
+    def season_shift_year(self, ref: Point, season: str, n: int) -> int:
+        month = ref.day.month
+        current = "WI" if month in (12, 1, 2) else "SP" if month < 6 else "SU" if month < 9 else "FA"
+        year = ref.day.year
+        if n > 0:
+            return year if SEASON_ORDER[season] > SEASON_ORDER[current] else year + 1
+        return year if SEASON_ORDER[season] < SEASON_ORDER[current] else year - 1
+
+    def norm_weekday(self, m: Match, g: dict[str, str]) -> Timex | None:
+        weekday = self.lex.weekdays[g["weekday"]]
+        ref, anchor = self.anchor_for("dct")
+        if ref is None:
+            return Timex("DATE", f"XXXX-WXX-{weekday}", "", "", "", "", "none")
+        if ref.precision != "day":
+            return self.make("DATE", ref.value, "", anchor)
+        base = ref.day
+        wshift = g.get("wshift") or g.get("wshift2")
+        if wshift:
+            n = self.lex.shifts.get(wshift, (0, ""))[0]
+            if wshift in ("vergangener", "letzter"):
+                n = -1
+            elif wshift in ("nächster", "kommender"):
+                n = 1
+            elif wshift == "dieser":
+                n = 0
+            monday = base - dt.timedelta(days=base.isoweekday() - 1) + dt.timedelta(weeks=n)
+            target = monday + dt.timedelta(days=weekday - 1)
+        else:
+            delta = weekday - base.isoweekday()
+            forward, backward = delta % 7, -((-delta) % 7)
+            shift_word = g.get("shift", "")
+            n = self.lex.shifts.get(shift_word, (None, ""))[0] if shift_word else None
+            if n is not None and n > 0:
+                days = forward or 7
+            elif n is not None and n < 0:
+                days = backward or -7
+            elif delta == 0:
+                days = 0
+            elif anchor == "previous" or self.mode != "news":
+                days = forward
+            else:
+                tense = self.tense(m)
+                if tense == "past":
+                    days = backward
+                elif tense == "future":
+                    days = forward
+                else:
+                    days = forward if forward <= -backward else backward
+            target = base + dt.timedelta(days=days)
+        value = target.isoformat()
+        if g.get("daypart"):
+            code = self.lex.dayparts.get(g["daypart"].capitalize(), "")
+            value += f"T{code}" if code else ""
+        return self.make("DATE", value, "", anchor)
+
+    def norm_deictic(self, m: Match, g: dict[str, str]) -> Timex | None:
+        word = " ".join(g["deictic"].split())
+        news, narrative = self.lex.deictic[word]
+        token = news if self.mode == "news" else narrative
+        if token.startswith(("+", "-")):
+            ref, anchor = self.anchor_for("dct")
+            if token == "+0" and (ref is None or ref.precision != "day"):
+                return Timex("DATE", "PRESENT_REF", "", "", "", "", anchor if ref else "none")
+            if ref is None:
+                return None
+            if ref.precision != "day":
+                return self.make("DATE", ref.value, "", anchor)
+            value = (ref.day + dt.timedelta(days=int(token))).isoformat()
+            if word.endswith(("Abend", "Morgen", "früh")):
+                value += "TEV" if word.endswith("Abend") else "TMO"
+            return self.make("DATE", value, "", anchor)
+        ref, anchor = self.anchor_for("dct")
+        return Timex("DATE", token, "", "", "", "", anchor if ref else "none")
+
+    def norm_shift(self, m: Match, g: dict[str, str]) -> Timex | None:
+        unit_word = g["unit"]
+        word = g.get("shift", "")
+        n, kind = self.lex.shifts.get(word, (0, "previous"))
+        ref, anchor = self.anchor_for(kind)
+        if ref is None:
+            return None
+        modifier = self.modifier(g)
+        if unit_word in ("Abend", "Morgen", "Nacht"):
+            if ref.precision != "day":
+                return self.make("DATE", ref.value, modifier, anchor)
+            day = ref.day + dt.timedelta(days=n)
+            return self.make("DATE", f"{day.isoformat()}T{self.lex.dayparts[unit_word]}", modifier, anchor)
+        if unit_word == "Wochenende":
+            if ref.precision != "day":
+                return self.make("DATE", ref.value, modifier, anchor)
+            day = cal.shift(ref.day, "W", n)
+            return self.make("DATE", cal.value_at(day, "week") + "-WE", modifier, anchor)
+        unit = unit_of(unit_word, self.lex)
+        if not unit:
+            return None
+        precision = cal.UNIT_PRECISION[unit]
+        if PRECISION_RANK[ref.precision] < PRECISION_RANK[precision]:
+            return self.make("DATE", ref.value if n == 0 else cal.value_at(cal.shift(ref.day, unit, n), ref.precision),
+                             modifier, anchor)
+        return self.make("DATE", cal.value_at(cal.shift(ref.day, unit, n), precision), modifier, anchor)
+
+    def norm_relnoun(self, m: Match, g: dict[str, str]) -> Timex | None:
+        unit, n, kind = self.lex.relative_nouns[" ".join(g["relnoun"].split())]
+        ref, anchor = self.anchor_for(kind)
+        if ref is None:
+            return None
+        precision = cal.UNIT_PRECISION[unit]
+        day = cal.shift(ref.day, unit, n)
+        if PRECISION_RANK[ref.precision] < PRECISION_RANK[precision]:
+            return self.make("DATE", cal.value_at(day, ref.precision), "", anchor)
+        return self.make("DATE", cal.value_at(day, precision), "", anchor)
+
+    def norm_offset(self, m: Match, g: dict[str, str]) -> Timex | None:
+        direction = g["dir"].lower()
+        sign = -1 if direction in ("vor", "zuvor", "vorher", "früher", "davor") else 1
+        kind = "dct" if direction in ("vor", "in", "binnen") else "previous"
+        number = self.lex.number(g["num"])
+        unit = unit_of(g["unit"], self.lex)
+        ref, anchor = self.anchor_for(kind)
+        modifier = "APPROX" if g.get("approx") else ""
+        if number is None or not unit:
+            return None
+        if number == "X" or "." in number or unit in ("CE",) or unit in TIME_UNITS:
+            if unit in TIME_UNITS and ref is not None and number not in ("X",):
+                return self.make("DATE", ref.value, modifier, anchor)
+            token = "FUTURE_REF" if sign > 0 else "PAST_REF"
+            return Timex("DATE", token, "", "", "", modifier, anchor if ref else "none")
+        if ref is None:
+            return None
+        amount = int(number) * sign
+        precision = cal.UNIT_PRECISION.get(unit, "year")
+        day = cal.shift(ref.day, unit if unit != "Q" else "Q", amount)
+        if PRECISION_RANK[ref.precision] < PRECISION_RANK[precision]:
+            return self.make("DATE", cal.value_at(day, ref.precision), modifier, anchor)
+        return self.make("DATE", cal.value_at(day, precision), modifier, anchor)
+
+    def duration_value(self, number: str, unit: str) -> str:
+        if unit in TIME_UNITS:
+            return f"PT{number}{TIME_UNITS[unit]}"
+        if unit == "Q":
+            return f"P{number_text(float(number) * 3)}M" if number != "X" else "PXM"
+        if number != "X" and not float(number).is_integer() and unit == "Y":
+            return f"P{number_text(float(number) * 12)}M"
+        return f"P{number}{DURATION_UNITS.get(unit, unit)}"
+
+    def norm_duration(self, m: Match, g: dict[str, str]) -> Timex | None:
+        modifier = "APPROX" if g.get("approx") and g["approx"].split()[0].lower() in APPROX_WORDS else ""
+        if g.get("vagueunit"):
+            unit = unit_of(g["vagueunit"].capitalize(), self.lex)
+            return Timex("DURATION", self.duration_value("X", unit), modifier=modifier)
+        if g.get("stem"):
+            number = self.lex.number(g["num"])
+            unit = self.lex.compound_units[g["stem"]]
+            return Timex("DURATION", self.duration_value(number or "X", unit), modifier=modifier) if number else None
+        unit = unit_of(g["unit"], self.lex)
+        if not unit:
+            return None
+        if g.get("seit"):
+            return Timex("DURATION", self.duration_value("X", unit), modifier=modifier)
+        number = self.lex.number(g["num"])
+        if number is None:
+            return None
+        if g.get("half"):
+            number = "X" if number == "X" else number_text(float(number) * 0.5) if g["num"][0].isdigit() else "0.5"
+        if number not in ("X",) and float(number) > 0 and unit == "Y" and float(number) < 1:
+            return Timex("DURATION", f"P{number_text(float(number) * 12)}M", modifier=modifier)
+        return Timex("DURATION", self.duration_value(number_text(float(number)) if number != "X" else "X", unit),
+                     modifier=modifier)
+
+    def norm_window(self, m: Match, g: dict[str, str]) -> Timex | None:
+        unit = unit_of(g["unit"], self.lex)
+        if not unit:
+            return None
+        if g.get("num"):
+            number = self.lex.number(g["num"])
+            if number is None:
+                return None
+            return Timex("DURATION", self.duration_value(number if number == "X" else number_text(float(number)), unit))
+        shift = g["shift"]
+        future = shift in ("nächsten", "kommenden", "folgenden", "bevorstehenden")
+        ref, anchor = self.anchor_for("dct")
+        if shift == "ersten":
+            return Timex("DURATION", self.duration_value("X", unit))
+        return Timex("DATE", "FUTURE_REF" if future else "PAST_REF", "", "", "", "", anchor if ref else "none")
+
+    def norm_decade(self, m: Match, g: dict[str, str]) -> Timex | None:
+        if g.get("decade"):
+            value = g["decade"][:3]
+        else:
+            ref, _ = self.anchor_for("previous")
+            century = ref.day.year // 100 if ref else 19
+            value = f"{century}{DECADE_WORDS[g['decadeword']]}"
+        return self.make("DATE", value, self.modifier(g), "none")
+
+    def norm_century(self, m: Match, g: dict[str, str]) -> Timex | None:
+        n = int(g["ordinal"]) - 1
+        if n < 0:
+            return None
+        if g.get("bc"):
+            return Timex("DATE", f"BC{n:02d}", "", "", "", self.modifier(g), "none")
+        return self.make("DATE", f"{n:02d}", self.modifier(g), "none")
+
+    def norm_time(self, m: Match, g: dict[str, str]) -> Timex | None:
+        if g.get("time"):
+            hh, mm = re.split(r"[:.]", g["time"])
+        else:
+            hh, mm = g["hour"], g.get("minute") or "00"
+        clock = f"T{int(hh):02d}:{int(mm):02d}"
+        ref, anchor = self.anchor_for("previous")
+        if ref is None or ref.precision != "day":
+            return Timex("TIME", "XXXX-XX-XX" + clock, "", "", "", "", "none")
+        return self.make("TIME", ref.day.isoformat() + clock, "", anchor)
+
+    def norm_daypart(self, m: Match, g: dict[str, str]) -> Timex | None:
+        ref, anchor = self.anchor_for("previous")
+        code = self.lex.dayparts.get(g["daypart"], "")
+        if ref is None or ref.precision != "day":
+            return None
+        return self.make("DATE", f"{ref.day.isoformat()}T{code}", self.modifier(g), anchor)
+
+    def norm_holiday(self, m: Match, g: dict[str, str]) -> Timex | None:
+        month_day = self.lex.holidays[" ".join(g["holiday"].split())]
+        if g.get("year"):
+            year, anchor = int(g["year"]), "none"
+        else:
+            ref, anchor = self.anchor_for("dct")
+            if ref is None:
+                return None
+            year = ref.day.year
+        return self.make("DATE", f"{year:04d}-{month_day}", "", anchor)
+
+    def norm_quarter(self, m: Match, g: dict[str, str]) -> Timex | None:
+        ordinals = {"ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4}
+        n = ordinals.get(g["ord"]) or int(g["ord"].rstrip("."))
+        half = not g["qunit"].startswith("Quartal")
+        if half and n > 2:
+            return None
+        if g.get("year"):
+            year, anchor = int(g["year"]), "none"
+        else:
+            ref, anchor = self.anchor_for("dct")
+            if ref is None:
+                return None
+            year = ref.day.year
+        return self.make("DATE", f"{year:04d}-{'H' if half else 'Q'}{n}", "", anchor)
+
+    def norm_eventday(self, m: Match, g: dict[str, str]) -> Timex | None:
+        event = self.event_for(g["event"])
+        if event is None:
+            return None
+        day = dt.date.fromisoformat(event.start) + dt.timedelta(days=int(g["ordinal"]) - 1)
+        return self.make("DATE", day.isoformat(), "", "none")
+
+    def event_for(self, text: str) -> AnchorEvent | None:
+        """The counting anchor event named by `text` whose validity window fits the DCT."""
+        for event in self.events:
+            if not event.count or not event.pattern.fullmatch(text):
+                continue
+            if self.mode != "news":
+                if self.dct is None or not (event.valid_from <= self.dct.value[:10] <= event.valid_to):
+                    continue
+            elif self.dct is not None:
+                _s, end, _p = cal.interval(self.dct.value)
+                if end < event.valid_from or self.dct.value[:10] > event.valid_to:
+                    continue
+            return event
+        return None

@@ -1,0 +1,51 @@
+"""Tense of the clause around an expression, from word lists and lemmas (no parser needed)."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from .lexicon import Lexicon
+
+CLAUSE_BREAKS = {",", ";", ":", "–", "—", "(", ")", '"', "„", "“", "”", "«", "»", "?", "!"}
+PARTICIPLE = re.compile(r"^(?:ge\w{2,}(?:t|en)|\w{3,}iert)$")
+
+
+def token_tense(token, lex: Lexicon, has_aux: bool) -> str:
+    low = token.lower_
+    marked = lex.tense.get(low)
+    if marked:
+        return marked
+    if has_aux and PARTICIPLE.match(low) and token.text.islower():
+        return "past"
+    lemma = token.lemma_
+    if (token.text.islower() and low.endswith(("te", "ten")) and lemma and lemma != token.text
+            and lemma.endswith("en") and not lemma.endswith(("ten", "ter")) and len(low) > 4):
+        return "past"
+    return ""
+
+
+def clause_tense(doc: Doc, start_token: int, end_token: int, lex: Lexicon) -> str:
+    """'past', 'future' or '' (no marker: present or unknown) for the clause around tokens [start, end)."""
+    sent = doc[start_token].sent
+    left = start_token
+    while left > sent.start and doc[left - 1].text not in CLAUSE_BREAKS:
+        left -= 1
+    right = end_token
+    while right < sent.end and doc[right].text not in CLAUSE_BREAKS:
+        right += 1
+    for lo, hi in ((left, right), (sent.start, sent.end)):
+        tokens = doc[lo:hi]
+        has_aux = any(t.lower_ in lex.perfect_aux for t in tokens)
+        best, best_distance = "", 10**6
+        for token in tokens:
+            if start_token <= token.i < end_token:
+                continue
+            tense = token_tense(token, lex, has_aux)
+            if tense:
+                distance = min(abs(token.i - start_token), abs(token.i - end_token))
+                if distance < best_distance:
+                    best, best_distance = tense, distance
+        if best:
+            return best
+    return ""
