@@ -1,0 +1,173 @@
+"""The money lexicons (`resources/de/money_*.tsv`) turned into lookup tables and regular expressions.
+
+Nothing here knows German: every word comes from a data file. Adding a currency, a scale word or a
+hedge is a one-line change to a TSV file.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+from ..resources import load_table
+
+SPACE = r"[ \t\u00a0\u2009\u202f]"  # blanks allowed inside one mention (no line breaks)
+DIGIT = "[0-9]"
+# digits with German separators: 1.000 / 1.000.000,50 / 15 000 / 1'000 / 1,5 / 1.5 (English decimal) / 2443
+_END = r"(?![0-9])(?![.,][0-9])"
+DIGITS = (
+    r"(?<![\w.,/])(?<![^\W\d_]-)"  # not inside a number or a code such as F-35 / ES-11/1
+    r"(?:[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?" + _END
+    + r"|[0-9]{1,3}(?:[\u00a0\u2009\u202f ][0-9]{3})+(?:,[0-9]+)?" + _END
+    + r"|[0-9]{1,3}(?:['’][0-9]{3})+(?:[.,][0-9]+)?" + _END
+    + r"|[0-9]+,[0-9]+" + _END
+    + r"|[0-9]+\.[0-9]{1,2}" + _END
+    + r"|[0-9]+" + _END + ")"
+)
+
+
+def _alternation(surfaces: list[str], word_end: bool = True) -> str:
+    """Regex alternation of literal surfaces, longest first; words must end at a word boundary."""
+    parts = []
+    for surface in sorted(set(surfaces), key=len, reverse=True):
+        pattern = re.escape(surface).replace(r"\ ", SPACE + "+")
+        if word_end and surface[-1:].isalnum():
+            pattern += r"(?!\w)"
+        parts.append(pattern)
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def _key(surface: str) -> str:
+    """Lookup key of a matched surface: case-folded, inner blanks collapsed."""
+    return re.sub(r"\s+", " ", surface.replace("\u00a0", " ").replace("\u202f", " ")).strip().casefold()
+
+
+@dataclass(frozen=True)
+class Currency:
+    iso: str
+    factor: Decimal
+    kind: str  # word | code | symbol
+    position: str  # after | both | before
+
+
+@dataclass(frozen=True)
+class Hedge:
+    qualifier: str
+    approx: bool
+    context: str  # any | not_after_noun
+
+
+@dataclass(frozen=True)
+class Joiner:
+    kind: str  # range | change | alternative
+    opener: str  # "" = none needed
+
+
+@dataclass
+class Lexicon:
+    currencies: dict[str, Currency] = field(default_factory=dict)  # key: surface (case-folded for words)
+    number_words: dict[str, tuple[Decimal, str]] = field(default_factory=dict)
+    scales: dict[str, tuple[Decimal, str]] = field(default_factory=dict)
+    hedges: dict[str, Hedge] = field(default_factory=dict)
+    range_qualifiers: dict[str, str] = field(default_factory=dict)  # range_lower / range_upper -> qualifier
+    joiners: dict[str, list[Joiner]] = field(default_factory=dict)
+    openers: set[str] = field(default_factory=set)
+    restatement_cues: dict[str, int] = field(default_factory=dict)
+    ellipsis_followers: dict[str, int] = field(default_factory=dict)
+    number: re.Pattern | None = None
+    post_amount: re.Pattern | None = None
+    pre_amount: re.Pattern | None = None
+    hedge_before: re.Pattern | None = None
+    range_before: re.Pattern | None = None
+    ellipsis_after: re.Pattern | None = None
+    compound_atom: re.Pattern | None = None
+
+    def currency(self, surface: str) -> Currency | None:
+        return self.currencies.get(surface.strip()) or self.currencies.get(_key(surface))
+
+    def scale(self, surface: str) -> tuple[Decimal, str] | None:
+        return self.scales.get(_key(surface))
+
+    def hedge(self, surface: str) -> Hedge | None:
+        return self.hedges.get(_key(surface))
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(lang: str = "de") -> Lexicon:
+    """Read the money_*.tsv files of `lang` once and compile the patterns built from them."""
+    lex = Lexicon()
+    exact_currencies, word_currencies, pre_currencies = [], [], []
+    for row in load_table("money_currencies.tsv", lang):
+        cur = Currency(row["iso"], Decimal(row["factor"]), row["kind"], row["position"])
+        surface = row["surface"]
+        if row["kind"] == "word":
+            lex.currencies[_key(surface)] = cur
+            word_currencies.append(surface)
+        else:
+            lex.currencies[surface] = cur
+            exact_currencies.append(surface)
+        if row["position"] in ("both", "before") and row["kind"] != "word":
+            pre_currencies.append(surface)
+    post_exact = [s for s in exact_currencies if lex.currencies[s].position in ("both", "after")]
+
+    atoms, fixed = [], []
+    for row in load_table("money_numbers.tsv", lang):
+        lex.number_words[_key(row["word"])] = (Decimal(row["value"]), row["kind"])
+        (fixed if row["kind"] == "word" else atoms).append(row["word"])
+    for row in load_table("money_scales.tsv", lang):
+        lex.scales[_key(row["surface"])] = (Decimal(row["factor"]), row["number"])
+    hedge_surfaces = []
+    for row in load_table("money_qualifiers.tsv", lang):
+        if row["kind"] in ("range_lower", "range_upper"):
+            lex.range_qualifiers[row["kind"]] = row["qualifier"]
+            continue
+        lex.hedges[_key(row["surface"])] = Hedge(row["qualifier"], row["approx"] == "1", row["context"])
+        hedge_surfaces.append(row["surface"])
+    for row in load_table("money_ranges.tsv", lang):
+        opener = "" if row["opener"] == "-" else row["opener"]
+        lex.joiners.setdefault(_key(row["joiner"]), []).append(Joiner(row["kind"], _key(opener)))
+        if opener:
+            lex.openers.add(opener)
+    for row in load_table("money_restatements.tsv", lang):
+        lex.restatement_cues[_key(row["cue"])] = int(row["max_gap"])
+    for row in load_table("money_ellipsis.tsv", lang):
+        lex.ellipsis_followers[_key(row["follower"])] = int(row["max_gap"])
+
+    value_atoms = [a for a in atoms if lex.number_words[_key(a)][1] in ("atom", "hundred", "thousand")]
+    compound = (
+        _alternation(value_atoms, word_end=False)
+        + "(?:" + _alternation(atoms, word_end=False) + ")*"
+    )
+    words = r"(?<![\w-])(?:" + _alternation(fixed, word_end=False) + "|" + compound + r")(?![\w])"
+    number = f"(?:{DIGITS}|{words})"
+    scale = _alternation([row["surface"] for row in load_table("money_scales.tsv", lang)])
+    word_cur = _alternation(word_currencies)
+    post_exact_re = _alternation(post_exact)
+    pre_re = _alternation(pre_currencies)
+    flags = re.IGNORECASE
+    lex.number = re.compile(number, flags)
+    lex.compound_atom = re.compile(_alternation(atoms, word_end=False), flags)
+    lex.post_amount = re.compile(
+        rf"(?P<num>{number})(?:(?P<sep1>{SPACE}+|-)(?P<scale>{scale}))?"
+        rf"(?P<sep2>{SPACE}*|-)(?P<cur>{word_cur}|(?-i:{post_exact_re}))",
+        flags,
+    )
+    lex.pre_amount = re.compile(
+        rf"(?<![\w$€£¥₽₴])(?P<cur>(?-i:{pre_re})){SPACE}?(?P<num>{number})"
+        rf"(?:(?P<sep1>{SPACE}+)(?P<scale>{scale}))?",
+        flags,
+    )
+    lex.hedge_before = re.compile(rf"(?<!\w)(?P<hedge>{_alternation(hedge_surfaces)}){SPACE}+\Z", flags)
+    openers = _alternation(sorted(lex.openers))
+    joiners = _alternation(list({row["joiner"] for row in load_table("money_ranges.tsv", lang)}))
+    lex.range_before = re.compile(
+        rf"(?:(?<!\w)(?P<opener>{openers}){SPACE}+)?(?P<num>{number})"
+        rf"(?:(?P<sep1>{SPACE}+)(?P<scale>{scale}))?{SPACE}*(?P<join>{joiners}){SPACE}*\Z",
+        flags,
+    )
+    lex.ellipsis_after = re.compile(
+        rf"{SPACE}*(?:[–—-]|,|;|und(?!\w)|sowie(?!\w))?{SPACE}*(?P<num>{number}){SPACE}+(?P<scale>{scale})",
+        flags,
+    )
+    return lex

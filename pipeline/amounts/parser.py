@@ -1,0 +1,398 @@
+"""Find money amounts in German text and normalise them: `parse_money(text) -> list[MoneyMatch]`.
+
+Stages (each a small function, all patterns from `lexicon.py`):
+1. full amounts: number [scale] currency ("1,5 Mrd. €", "zwei Milliarden US-Dollar", "50-Milliarden-Euro-Paket")
+   and currency number [scale] ("€ 500.000", "CHF 1,5 Mio.");
+2. the hedge or bound right before each ("knapp", "mehr als", "bis zu"; "über" only where it means more than);
+3. a bare number sharing the currency (and scale) of the next amount: ranges ("zwischen fünf und sechs
+   Milliarden Euro", "5 bis 6 Mrd. €") give one match per bound; changes ("von 50 auf 52 Milliarden Euro");
+4. an elliptic amount after one ("12 Millionen Euro – 3 Millionen mehr");
+5. restatements in another currency ("800 Millionen Dollar (730 Millionen Euro)") linked by `equivalent_of`.
+
+The parser never raises: any unexpected input yields an empty or partial list.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+
+from .lexicon import Lexicon, _key, load_lexicon
+
+log = logging.getLogger(__name__)
+
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
+
+
+@dataclass(frozen=True)
+class MoneyMatch:
+    """One money amount: character offsets into the parsed text and the normalised value."""
+
+    start: int
+    end: int
+    text: str
+    amount: Decimal
+    currency: str  # ISO 4217
+    approx: bool = False
+    qualifier: str = ""
+    equivalent_of: int | None = None  # start offset of the amount this one restates
+    number_start: int = -1  # where the number (or a currency before it) begins, after any hedge
+
+    @property
+    def value(self) -> int | float:
+        """The amount as an int when whole, else a float (for CSV and spreadsheets)."""
+        return as_number(self.amount)
+
+
+def as_number(amount: Decimal) -> int | float:
+    if amount == amount.to_integral_value():
+        return int(amount)
+    return float(amount)
+
+
+# --- numbers ---------------------------------------------------------------------------------------
+
+def parse_number(surface: str, lex: Lexicon) -> Decimal | None:
+    """Value of a digit string with German separators or of a German number word; None if invalid."""
+    s = surface.strip()
+    if not s:
+        return None
+    if s[0].isdigit():
+        return _parse_digits(s)
+    return _parse_words(s, lex)
+
+
+def _parse_digits(s: str) -> Decimal | None:
+    s = re.sub(r"[\u00a0\u2009\u202f '’]", "", s)
+    if re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?", s):
+        s = s.replace(".", "").replace(",", ".")
+    elif "," in s:
+        s = s.replace(".", "").replace(",", ".")
+    # else: plain digits or an English decimal point (1.5 Milliarden)
+    try:
+        return Decimal(s)
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def _parse_words(s: str, lex: Lexicon) -> Decimal | None:
+    key = _key(s)
+    fixed = lex.number_words.get(key)
+    if fixed is not None and fixed[1] == "word":
+        return fixed[0]
+    total, current, pos, seen_value = Decimal(0), Decimal(0), 0, False
+    pattern = lex.compound_atom
+    while pos < len(key):
+        m = pattern.match(key, pos) if pattern else None
+        if not m or m.end() == pos:
+            return None
+        value, kind = lex.number_words.get(m.group(0), (None, ""))
+        if value is None:
+            return None
+        if kind == "atom":
+            current += value
+            seen_value = True
+        elif kind == "hundred":
+            current = (current or Decimal(1)) * value
+            seen_value = True
+        elif kind == "thousand":
+            total += (current or Decimal(1)) * value
+            current = Decimal(0)
+            seen_value = True
+        elif kind == "half":
+            current += value
+        elif kind != "joiner":
+            return None
+        pos = m.end()
+    if not seen_value or key.endswith("und"):
+        return None
+    return total + current
+
+
+def _is_word_one(surface: str, value: Decimal) -> bool:
+    return value == 1 and not surface.strip()[:1].isdigit()
+
+
+# --- stage 1: full amounts ---------------------------------------------------------------------------
+
+@dataclass
+class _Raw:
+    start: int  # mention start (hedge or opener included later)
+    end: int
+    num_start: int
+    num_end: int
+    amount: Decimal
+    currency: str
+    factor: Decimal  # currency factor (0.01 for Cent)
+    scale: Decimal | None
+    raw_number: Decimal
+    approx: bool = False
+    qualifier: str = ""
+    equivalent_of: int | None = None
+    partner: int = -1  # index of the other bound of a range/change
+    hedged: bool = False
+
+
+def _scale_ok(number_surface: str, value: Decimal, scale_surface: str | None, lex: Lexicon) -> Decimal | None:
+    """Scale factor (1 without a scale word); None when the combination is ungrammatical (ein Milliarden)."""
+    if not scale_surface:
+        return Decimal(1)
+    found = lex.scale(scale_surface)
+    if found is None:
+        return None
+    factor, number = found
+    if number == "pl" and _is_word_one(number_surface, value):
+        return None
+    return factor
+
+
+def _full_amounts(text: str, lex: Lexicon) -> list[_Raw]:
+    found: list[_Raw] = []
+    for m in lex.post_amount.finditer(text):
+        raw = _from_post(m, text, lex)
+        if raw:
+            found.append(raw)
+    for m in lex.pre_amount.finditer(text):
+        raw = _from_pre(m, text, lex)
+        if raw:
+            found.append(raw)
+    found.sort(key=lambda r: (r.start, -(r.end - r.start)))
+    kept: list[_Raw] = []
+    for raw in found:
+        if kept and raw.start < kept[-1].end:
+            if raw.end - raw.start > kept[-1].end - kept[-1].start and raw.start == kept[-1].start:
+                kept[-1] = raw
+            continue
+        kept.append(raw)
+    return kept
+
+
+def _from_post(m: re.Match, text: str, lex: Lexicon) -> _Raw | None:
+    currency = lex.currency(m.group("cur"))
+    if currency is None:
+        return None
+    sep1, sep2 = m.group("sep1") or "", m.group("sep2") or ""
+    after = text[m.end():m.end() + 2]
+    compound = sep2 == "-" or (sep1 == "-")
+    if compound and not (sep2 == "-" and (not m.group("scale") or sep1 == "-")):
+        return None  # "Ein Milliarden-Euro-Paket", "5-Milliarden Euro"
+    if after[:1] == "-" and after[1:2].isalpha() and not compound:
+        return None  # "Euro-Zone", "Dollar-Kurs" after a number written apart
+    if currency.kind != "symbol" and after[:1].isalnum():
+        return None
+    if currency.kind == "word" and not sep2 and m.group("num")[-1:].isdigit() is False:
+        return None  # number word glued to currency word
+    value = parse_number(m.group("num"), lex)
+    if value is None:
+        return None
+    scale = _scale_ok(m.group("num"), value, m.group("scale"), lex)
+    if scale is None:
+        return None
+    amount = value * scale * currency.factor
+    return _Raw(m.start(), m.end(), m.start("num"), m.end("num"), amount, currency.iso, currency.factor,
+                scale if m.group("scale") else None, value)
+
+
+def _from_pre(m: re.Match, text: str, lex: Lexicon) -> _Raw | None:
+    currency = lex.currency(m.group("cur"))
+    if currency is None or currency.position not in ("both", "before"):
+        return None
+    value = parse_number(m.group("num"), lex)
+    if value is None or not m.group("num")[:1].isdigit():
+        return None  # "€ zwei" is not how amounts are written
+    scale = _scale_ok(m.group("num"), value, m.group("scale"), lex)
+    if scale is None:
+        return None
+    end = m.end()
+    amount = value * scale * currency.factor
+    return _Raw(m.start(), end, m.start("cur"), m.end("num"), amount, currency.iso, currency.factor,
+                scale if m.group("scale") else None, value)
+
+
+# --- stage 2: hedges -------------------------------------------------------------------------------------
+
+def _previous_word(text: str, pos: int) -> tuple[str, bool]:
+    """The word before `pos` (punctuation stripped) and whether it starts a sentence."""
+    m = re.search(r"(\S+)\s*\Z", text[max(0, pos - 60):pos])
+    if not m:
+        return "", True
+    token = m.group(1)
+    before = text[max(0, pos - 60):pos][:m.start(1)]
+    prev = re.search(r"(\S+)\s*\Z", before)
+    sentence_initial = prev is None or bool(re.search(r"[.!?:]['\"“”«»)]*\Z", prev.group(1)))
+    word = token.strip("\"'„“”«»‚‘’()[]")
+    if not word or not word[0].isalpha():
+        return "", True
+    return word, sentence_initial
+
+
+def _attach_hedge(raw: _Raw, text: str, lex: Lexicon) -> None:
+    m = lex.hedge_before.search(text, max(0, raw.start - 40), raw.start)
+    if not m:
+        return
+    hedge = lex.hedge(m.group("hedge"))
+    if hedge is None:
+        return
+    if hedge.context == "not_after_noun":
+        word, initial = _previous_word(text, m.start("hedge"))
+        if word and word[0].isupper() and not initial:
+            return  # "Hilfen über 800 Millionen Dollar": über = in the amount of
+    raw.start = m.start("hedge")
+    raw.approx = hedge.approx
+    raw.qualifier = hedge.qualifier
+    raw.hedged = True
+
+
+# --- stage 3: ranges and changes ----------------------------------------------------------------------
+
+def _shared_before(raw: _Raw, text: str, lex: Lexicon) -> _Raw | None:
+    """A bare number right before `raw` joined by bis/und/auf/–, sharing its currency (and scale)."""
+    if raw.hedged:
+        return None
+    m = lex.range_before.search(text, max(0, raw.start - 80), raw.start)
+    if not m:
+        return None
+    joiners = lex.joiners.get(_key(m.group("join")), [])
+    opener = _key(m.group("opener") or "")
+    chosen = next((j for j in joiners if j.opener and j.opener == opener), None)
+    if chosen is None:
+        chosen = next((j for j in joiners if not j.opener), None)
+    if chosen is None:
+        return None
+    value = parse_number(m.group("num"), lex)
+    if value is None:
+        return None
+    if m.group("scale"):
+        scale = _scale_ok(m.group("num"), value, m.group("scale"), lex)
+        if scale is None:
+            return None
+    else:
+        scale = Decimal(1)
+        if raw.scale is not None and raw.raw_number:
+            ratio = value / raw.raw_number
+            if Decimal("0.01") <= ratio <= Decimal(100):
+                scale = raw.scale
+    if not m.group("scale") and raw.scale is None and value >= 1000 and raw.raw_number < 1000 and value > 1900:
+        return None  # a year: "2024 bis 5 Euro"
+    if raw.scale is None and not m.group("scale") and _looks_like_year(m.group("num")):
+        return None
+    start = m.start("opener") if m.group("opener") and chosen.kind == "range" else m.start("num")
+    lower = _Raw(start, m.end("scale") if m.group("scale") else m.end("num"), m.start("num"), m.end("num"),
+                 value * scale * raw.factor, raw.currency, raw.factor, scale, value)
+    if chosen.kind == "range":
+        lower.qualifier = lex.range_qualifiers.get("range_lower", "")
+        raw.qualifier = raw.qualifier or lex.range_qualifiers.get("range_upper", "")
+    return lower
+
+
+def _looks_like_year(surface: str) -> bool:
+    return bool(re.fullmatch(r"(19|20)[0-9]{2}", surface.strip()))
+
+
+# --- stage 4: elliptic amounts ------------------------------------------------------------------------
+
+def _ellipsis_after(raw: _Raw, text: str, lex: Lexicon, taken: list[tuple[int, int]]) -> _Raw | None:
+    m = lex.ellipsis_after.match(text, raw.end, min(len(text), raw.end + 80))
+    if not m:
+        return None
+    follow = re.match(r"\s*(\w+|[^\w\s]|\Z)", text[m.end():m.end() + 40])
+    word = follow.group(1) if follow else ""
+    if word and word[0].isalnum():
+        max_gap = lex.ellipsis_followers.get(_key(word))
+        if max_gap is None:
+            return None
+    else:
+        max_gap = max(lex.ellipsis_followers.values(), default=0)
+        if word in ("-", "(") :
+            return None
+    if m.start("num") - raw.end > max_gap:
+        return None
+    if any(s < m.end() and m.start("num") < e for s, e in taken):
+        return None
+    if SENTENCE_END.search(text, raw.end, m.start("num")):
+        return None
+    value = parse_number(m.group("num"), lex)
+    if value is None:
+        return None
+    scale = _scale_ok(m.group("num"), value, m.group("scale"), lex)
+    if scale is None:
+        return None
+    return _Raw(m.start("num"), m.end("scale"), m.start("num"), m.end("num"), value * scale * raw.factor,
+                raw.currency, raw.factor, scale, value)
+
+
+# --- stage 5: restatements ------------------------------------------------------------------------------
+
+def _link_restatements(items: list[_Raw], text: str, lex: Lexicon) -> None:
+    for i in range(1, len(items)):
+        a, b = items[i - 1], items[i]
+        if a.currency == b.currency or b.partner == i - 1:
+            continue
+        gap = text[a.end:b.start]
+        if SENTENCE_END.search(gap):
+            continue
+        norm = _key(gap)
+        for cue, max_gap in lex.restatement_cues.items():
+            if norm.endswith(cue) and len(gap) <= max_gap + len(cue) and _cue_boundary(norm, cue):
+                b.equivalent_of = a.start
+                break
+
+
+def _cue_boundary(norm: str, cue: str) -> bool:
+    before = norm[:len(norm) - len(cue)]
+    return not cue[:1].isalnum() or not before[-1:].isalnum()
+
+
+# --- entry point ---------------------------------------------------------------------------------------
+
+def parse_money(text: str, lang: str = "de") -> list[MoneyMatch]:
+    """All money amounts in `text`, in order, with character offsets into `text`. Never raises."""
+    if not isinstance(text, str) or not text:
+        return []
+    try:
+        return _parse(text, load_lexicon(lang))
+    except Exception:  # noqa: BLE001 - the contract is "never raises"; log and give up on this text
+        log.exception("money parser failed on a text of %d characters", len(text))
+        return []
+
+
+def _parse(text: str, lex: Lexicon) -> list[MoneyMatch]:
+    full = _full_amounts(text, lex)
+    for raw in full:
+        _attach_hedge(raw, text, lex)
+    items: list[_Raw] = []
+    taken = [(r.start, r.end) for r in full]
+    for raw in full:
+        lower = _shared_before(raw, text, lex)
+        if lower and not any(s < lower.end and lower.start < e for s, e in taken):
+            items.append(lower)
+            taken.append((lower.start, lower.end))
+            raw.partner = -2  # marked; indices fixed after sorting
+        items.append(raw)
+    extra = []
+    for raw in full:
+        ell = _ellipsis_after(raw, text, lex, taken)
+        if ell:
+            extra.append(ell)
+            taken.append((ell.start, ell.end))
+    items.extend(extra)
+    items.sort(key=lambda r: (r.start, r.end))
+    for i, raw in enumerate(items):
+        if raw.partner == -2 and i > 0:
+            raw.partner = i - 1
+    _link_restatements(items, text, lex)
+    return [
+        MoneyMatch(r.start, r.end, text[r.start:r.end], _normalise(r.amount), r.currency, r.approx,
+                   r.qualifier, r.equivalent_of, r.num_start)
+        for r in items
+    ]
+
+
+def _normalise(amount: Decimal) -> Decimal:
+    if amount == amount.to_integral_value():
+        return amount.quantize(Decimal(1))
+    return amount.normalize()
+
+
+__all__ = ["MoneyMatch", "parse_money", "parse_number", "as_number", "replace"]
