@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from ..resources import load_table
 
-SPACE = r"[ \t\u00a0\u2009\u202f]"  # blanks allowed inside one mention (no line breaks)
+# blanks allowed inside one mention: spaces, no-break spaces, a single line break (not a paragraph break)
+SPACE = r"(?:[ \t\u00a0\u2009\u202f]|\r?\n(?![ \t]*\r?\n))"
 DIGIT = "[0-9]"
 # digits with German separators: 1.000 / 1.000.000,50 / 15 000 / 1'000 / 1,5 / 1.5 (English decimal) / 2443
 _END = r"(?![0-9])(?![.,][0-9])"
@@ -73,14 +74,17 @@ class Lexicon:
     range_qualifiers: dict[str, str] = field(default_factory=dict)  # range_lower / range_upper -> qualifier
     joiners: dict[str, list[Joiner]] = field(default_factory=dict)
     openers: set[str] = field(default_factory=set)
+    openers_keys: set[str] = field(default_factory=set)
     restatement_cues: dict[str, int] = field(default_factory=dict)
-    ellipsis_followers: dict[str, int] = field(default_factory=dict)
+    ellipsis_before: dict[str, int] = field(default_factory=dict)  # word before -> max gap
+    ellipsis_after: set[str] = field(default_factory=set)
     number: re.Pattern | None = None
     post_amount: re.Pattern | None = None
     pre_amount: re.Pattern | None = None
     hedge_before: re.Pattern | None = None
     range_before: re.Pattern | None = None
-    ellipsis_after: re.Pattern | None = None
+    bare_scaled: re.Pattern | None = None
+    connector_only: re.Pattern | None = None
     compound_atom: re.Pattern | None = None
 
     def currency(self, surface: str) -> Currency | None:
@@ -129,10 +133,14 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         lex.joiners.setdefault(_key(row["joiner"]), []).append(Joiner(row["kind"], _key(opener)))
         if opener:
             lex.openers.add(opener)
+            lex.openers_keys.add(_key(opener))
     for row in load_table("money_restatements.tsv", lang):
         lex.restatement_cues[_key(row["cue"])] = int(row["max_gap"])
     for row in load_table("money_ellipsis.tsv", lang):
-        lex.ellipsis_followers[_key(row["follower"])] = int(row["max_gap"])
+        if row["role"] == "before":
+            lex.ellipsis_before[_key(row["word"])] = int(row["max_gap"])
+        else:
+            lex.ellipsis_after.add(_key(row["word"]))
 
     value_atoms = [a for a in atoms if lex.number_words[_key(a)][1] in ("atom", "hundred", "thousand")]
     compound = (
@@ -166,8 +174,6 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         rf"(?:(?P<sep1>{SPACE}+)(?P<scale>{scale}))?{SPACE}*(?P<join>{joiners}){SPACE}*\Z",
         flags,
     )
-    lex.ellipsis_after = re.compile(
-        rf"{SPACE}*(?:[–—-]|,|;|und(?!\w)|sowie(?!\w))?{SPACE}*(?P<num>{number}){SPACE}+(?P<scale>{scale})",
-        flags,
-    )
+    lex.bare_scaled = re.compile(rf"(?P<num>{number}){SPACE}+(?P<scale>{scale})", flags)
+    lex.connector_only = re.compile(rf"{SPACE}*(?:[–—-]|,|;|und(?!\w)|sowie(?!\w))?{SPACE}*\Z", flags)
     return lex

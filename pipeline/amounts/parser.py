@@ -130,7 +130,8 @@ class _Raw:
     approx: bool = False
     qualifier: str = ""
     equivalent_of: int | None = None
-    partner: int = -1  # index of the other bound of a range/change
+    in_range: bool = False  # one bound of a range/change found by sharing a currency
+    borrowed: bool = False  # elliptic amount that borrowed its currency
     hedged: bool = False
 
 
@@ -177,8 +178,8 @@ def _from_post(m: re.Match, text: str, lex: Lexicon) -> _Raw | None:
     compound = sep2 == "-" or (sep1 == "-")
     if compound and not (sep2 == "-" and (not m.group("scale") or sep1 == "-")):
         return None  # "Ein Milliarden-Euro-Paket", "5-Milliarden Euro"
-    if after[:1] == "-" and after[1:2].isalpha() and not compound:
-        return None  # "Euro-Zone", "Dollar-Kurs" after a number written apart
+    if after[:1] == "-" and after[1:2].isalpha() and not compound and not m.group("scale"):
+        return None  # "20 Euro-Länder" counts countries; "100 Milliarden Euro-Paket" is money
     if currency.kind != "symbol" and after[:1].isalnum():
         return None
     if currency.kind == "word" and not sep2 and m.group("num")[-1:].isdigit() is False:
@@ -292,25 +293,14 @@ def _looks_like_year(surface: str) -> bool:
 
 # --- stage 4: elliptic amounts ------------------------------------------------------------------------
 
+CONNECTOR_GAP = 12  # "12 Millionen Euro – 3 Millionen mehr": only a dash, comma or "und" between
+
+
 def _ellipsis_after(raw: _Raw, text: str, lex: Lexicon, taken: list[tuple[int, int]]) -> _Raw | None:
-    m = lex.ellipsis_after.match(text, raw.end, min(len(text), raw.end + 80))
-    if not m:
-        return None
-    follow = re.match(r"\s*(\w+|[^\w\s]|\Z)", text[m.end():m.end() + 40])
-    word = follow.group(1) if follow else ""
-    if word and word[0].isalnum():
-        max_gap = lex.ellipsis_followers.get(_key(word))
-        if max_gap is None:
-            return None
-    else:
-        max_gap = max(lex.ellipsis_followers.values(), default=0)
-        if word in ("-", "(") :
-            return None
-    if m.start("num") - raw.end > max_gap:
-        return None
-    if any(s < m.end() and m.start("num") < e for s, e in taken):
-        return None
-    if SENTENCE_END.search(text, raw.end, m.start("num")):
+    """A scaled number without currency after `raw` that borrows its currency (see money_ellipsis.tsv)."""
+    limit = max([CONNECTOR_GAP, *lex.ellipsis_before.values()])
+    m = lex.bare_scaled.search(text, raw.end, min(len(text), raw.end + limit + 40))
+    if not m or any(s < m.end() and m.start() < e for s, e in taken):
         return None
     value = parse_number(m.group("num"), lex)
     if value is None:
@@ -318,8 +308,47 @@ def _ellipsis_after(raw: _Raw, text: str, lex: Lexicon, taken: list[tuple[int, i
     scale = _scale_ok(m.group("num"), value, m.group("scale"), lex)
     if scale is None:
         return None
-    return _Raw(m.start("num"), m.end("scale"), m.start("num"), m.end("num"), value * scale * raw.factor,
-                raw.currency, raw.factor, scale, value)
+    ell = _Raw(m.start("num"), m.end("scale"), m.start("num"), m.end("num"), value * scale * raw.factor,
+               raw.currency, raw.factor, scale, value, borrowed=True)
+    _attach_hedge(ell, text, lex)
+    gap = text[raw.end:ell.start]
+    if SENTENCE_END.search(gap) or re.search(r"[0-9()\[\]]", gap) or len(gap) > limit:
+        return None
+    follow = re.match(r"[ \t\u00a0]*(\w+|[^\w\s]|\Z)", text[m.end():m.end() + 40])
+    after = follow.group(1) if follow else ""
+    if after[:1].isalnum():
+        if _key(after) not in lex.ellipsis_after:
+            return None
+    elif after in ("-", "(", "/"):
+        return None
+    if lex.connector_only.match(gap) and len(gap) <= CONNECTOR_GAP:
+        return ell
+    before = re.search(r"(\w+)\W*\Z", gap)
+    max_gap = lex.ellipsis_before.get(_key(before.group(1))) if before else None
+    if max_gap is None or len(gap) > max_gap:
+        return None
+    return ell
+
+
+def _bounded_pairs(items: list[_Raw], text: str, lex: Lexicon) -> None:
+    """Two full amounts of one currency forming a range: "zwischen 15.000 € und 20.000 €"."""
+    for a, b in zip(items, items[1:]):
+        if a.currency != b.currency or a.hedged or b.hedged or a.in_range or b.in_range or b.borrowed:
+            continue
+        rows = lex.joiners.get(_key(text[a.end:b.start]), [])
+        m = re.search(r"(?<!\w)(\w+)[ \t\u00a0]+\Z", text[max(0, a.start - 30):a.start])
+        opener = _key(m.group(1)) if m else ""
+        chosen = next((j for j in rows if j.opener and j.opener == opener), None)
+        if chosen is None:
+            chosen = next((j for j in rows if not j.opener), None)
+            opener = "" if chosen is None or opener not in lex.openers_keys else opener
+        if chosen is None or chosen.kind != "range":
+            continue
+        if opener and m:
+            a.start = max(0, a.start - 30) + m.start(1)
+        a.qualifier = lex.range_qualifiers.get("range_lower", "")
+        b.qualifier = lex.range_qualifiers.get("range_upper", "")
+        a.in_range = b.in_range = True
 
 
 # --- stage 5: restatements ------------------------------------------------------------------------------
@@ -327,7 +356,7 @@ def _ellipsis_after(raw: _Raw, text: str, lex: Lexicon, taken: list[tuple[int, i
 def _link_restatements(items: list[_Raw], text: str, lex: Lexicon) -> None:
     for i in range(1, len(items)):
         a, b = items[i - 1], items[i]
-        if a.currency == b.currency or b.partner == i - 1:
+        if a.currency == b.currency:
             continue
         gap = text[a.end:b.start]
         if SENTENCE_END.search(gap):
@@ -368,7 +397,7 @@ def _parse(text: str, lex: Lexicon) -> list[MoneyMatch]:
         if lower and not any(s < lower.end and lower.start < e for s, e in taken):
             items.append(lower)
             taken.append((lower.start, lower.end))
-            raw.partner = -2  # marked; indices fixed after sorting
+            lower.in_range = raw.in_range = True
         items.append(raw)
     extra = []
     for raw in full:
@@ -378,9 +407,7 @@ def _parse(text: str, lex: Lexicon) -> list[MoneyMatch]:
             taken.append((ell.start, ell.end))
     items.extend(extra)
     items.sort(key=lambda r: (r.start, r.end))
-    for i, raw in enumerate(items):
-        if raw.partner == -2 and i > 0:
-            raw.partner = i - 1
+    _bounded_pairs(items, text, lex)
     _link_restatements(items, text, lex)
     return [
         MoneyMatch(r.start, r.end, text[r.start:r.end], _normalise(r.amount), r.currency, r.approx,
