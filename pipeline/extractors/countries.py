@@ -79,6 +79,7 @@ class CountriesComponent:
         lexicon = self.lexicon
         blocked = self.blocked_ranges(doc)
         spans: list[Span] = []
+        also: dict[int, tuple[CountryInfo, ...]] = {}
         i, n = 0, len(doc)
         while i < n:
             token = doc[i]
@@ -111,10 +112,18 @@ class CountriesComponent:
                    for b_start, b_end in blocked):
                 i = end
                 continue
-            for iso3 in codes:
-                span = Span(doc, start, end, label=iso3)  # label keeps the extension per country
-                span._.country = CountryInfo(iso3, lexicon.names[iso3], kind)
-                spans.append(span)
+            # spaCy keys span extensions by character offsets, so one token carries one country: a token
+            # naming several (deutsch-französische) gets the first on the span; the others are listed in
+            # `doc.spans["countries"].attrs["also"][span.start_char]`.
+            iso3 = codes[0]
+            span = Span(doc, start, end, label=iso3)
+            span._.country = CountryInfo(iso3, lexicon.names[iso3], kind)
+            spans.append(span)
+            if len(codes) > 1:
+                also[span.start_char] = tuple(
+                    CountryInfo(code, lexicon.names[code], kind) for code in codes[1:])
             i = end
         doc.spans[SPAN_KEY] = spans
+        if also:
+            doc.spans[SPAN_KEY].attrs["also"] = also
         return doc

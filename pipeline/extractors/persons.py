@@ -1,18 +1,341 @@
-"""`persons` component: writes `doc.spans["persons"]` with `span._.person` set. (stub, being implemented)"""
+"""`persons` component: person mentions → `doc.spans["persons"]` with `span._.person = PersonInfo(name, role)`.
+
+Candidates are the union of
+- the statistical model's PER spans (when the pipeline has an NER), trimmed of leading function words,
+- role or title + name ("NATO-Generalsekretär Jens Stoltenberg", "Pentagon-Chef Austin", "Frau Baerbock"):
+  role words are the heads in `resources/de/persons_roles.txt`, titles `persons_titles.txt`,
+- first name + surname ("Mark Rutte", "Recep Tayyip Erdogan", "Ursula von der Leyen"): first names from
+  `resources/de/first_names.txt` (generated from a maintained name dictionary), particles from
+  `persons_particles.txt`.
+Photo and agency credit lines (© IMAGO/…, APA/AFP/…, Reuters/…) are left out. Within a document a surname-only
+or genitive mention (Stoltenberg, Stoltenbergs) takes the full name introduced elsewhere and transliteration
+variants share one name; `role` is the function named next to the mention (before it, or in an apposition).
+Across documents, `canonicalize_across_documents` maps spelling variants of one person to one name.
+"""
 from __future__ import annotations
 
+import difflib
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Iterable
+
+from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from .. import extensions  # noqa: F401
+from ..entities.countries_lexicon import country_lexicon
+from ..entities.names import (
+    first_names, german_spelling_score, particles, role_base, spelling_key, titles,
+)
+from ..entities.spans import CreditIndex, model_entities, select_longest
+from ..records import PersonInfo
+from .organizations import organization_forms
+
+SPAN_KEY = "persons"
+MAX_NAME_TOKENS = 6
+NAME_PUNCT = frozenset("-'’.")
+DETERMINERS = frozenset({"der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "eines",
+                         "einer", "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem",
+                         "ihren", "ihrer", "dessen", "deren"})
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Month and weekday names (Babel CLDR) plus words that head time phrases, never surnames."""
+    from babel.dates import get_day_names, get_month_names
+
+    words = set()
+    for width in ("wide", "abbreviated"):
+        words |= {name.rstrip(".") for name in get_month_names(width, locale="de").values()}
+        words |= {name.rstrip(".") for name in get_day_names(width, locale="de").values()}
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def inflected_words():
+    """spaCy's German lemma lookup table: a key that maps to another lemma is an inflected common word."""
+    from spacy.lookups import load_lookups
+
+    return load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
+
+
+def is_inflected_word(text: str) -> bool:
+    table = inflected_words()
+    lemma = table.get(text)
+    return lemma is not None and lemma != text
+
+
+@lru_cache(maxsize=131072)
+def name_like(text: str) -> bool:
+    """Could `text` be part of a person's name (first name or surname)?"""
+    if len(text) < 2 or not text[0].isupper():
+        return False
+    if not all(ch.isalpha() or ch in NAME_PUNCT for ch in text) or text[-1] in "-.":
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) > 1 and all(ch.isupper() for ch in letters):  # NATO, AFP
+        return False
+    if text.lower() in STOP_WORDS or text in calendar_words():
+        return False
+    if role_base(text) or text in titles():
+        return False
+    if country_lexicon().lookup(text) is not None or text in organization_forms():
+        return False
+    return True
+
+
+def is_initial(token: Token) -> bool:
+    text = token.text
+    return len(text) == 2 and text[0].isupper() and text[1] == "."
+
+
+def name_end(doc: Doc, start: int, after_role: bool) -> int:
+    """End of the name that starts at token `start`, or `start` if there is none."""
+    n = len(doc)
+    if start >= n or not name_like(doc[start].text):
+        return start
+    names = first_names()
+    if doc[start].text in names:
+        end = start + 1
+        p = start + 1
+        while p < n and p - start < MAX_NAME_TOKENS:
+            token = doc[p]
+            if is_initial(token) or token.text in names and p + 1 < n and name_like(doc[p + 1].text):
+                p += 1
+                continue
+            if token.text in particles():
+                q = p
+                while q < n and doc[q].text in particles():
+                    q += 1
+                if q < n and name_like(doc[q].text) and q > p and q - p <= 2:
+                    p = q
+                    continue
+                break
+            if name_like(token.text) and (after_role or not is_inflected_word(token.text)):
+                end = p + 1
+            break
+        if end == start + 1 and not after_role:
+            return start
+        return end
+    if not after_role or is_inflected_word(doc[start].text):
+        return start
+    end = start + 1
+    if end < n and name_like(doc[end].text) and not is_inflected_word(doc[end].text) \
+            and (end + 1 >= n or not name_like(doc[end + 1].text)):
+        end += 1
+    return end
+
+
+def role_at(doc: Doc, start: int, end: int) -> str:
+    """The function named next to the mention doc[start:end]: right before it, or in an apposition."""
+    if start > 0:
+        base = role_base(doc[start - 1].text)
+        if base:
+            return base
+    if end + 1 < len(doc) and doc[end].text == ",":
+        k = end + 1
+        if doc[k].lower_ in DETERMINERS and k + 1 < len(doc):
+            k += 1
+        base = role_base(doc[k].text)
+        if base and (k + 1 >= len(doc) or not name_like(doc[k + 1].text)):
+            return base
+    return ""
+
+
+def trim_model_span(doc: Doc, ent: Span) -> tuple[int, int] | None:
+    """Drop leading/trailing tokens that are not name tokens; None if no name is left."""
+    start, end = ent.start, ent.end
+    while start < end and not name_like(doc[start].text) and not (
+        doc[start].text in particles() and start > ent.start
+    ):
+        start += 1
+    while end > start and not (name_like(doc[end - 1].text) or doc[end - 1].text in ("'s",)):
+        end -= 1
+    if start >= end:
+        return None
+    if any(ch.isdigit() for ch in doc[start:end].text):
+        return None
+    return start, end
+
+
+def mention_name(span: Span) -> str:
+    return " ".join(token.text for token in span).replace(" - ", "-")
 
 
 @Language.factory("persons")
-def make_component(nlp: Language, name: str) -> "Component":
-    return Component()
+def make_component(nlp: Language, name: str) -> "PersonsComponent":
+    return PersonsComponent()
 
 
-class Component:
+class PersonsComponent:
+    """Writes person mentions with canonical full names and roles."""
+
+    def __init__(self):
+        # load the lexicons once, at pipeline build time
+        first_names(), particles(), titles(), country_lexicon(), organization_forms(), inflected_words()
+        calendar_words()
+
+    def candidates(self, doc: Doc) -> list[tuple[int, int, object]]:
+        found: list[tuple[int, int, object]] = []
+        for ent in model_entities(doc, "PER"):
+            trimmed = trim_model_span(doc, ent)
+            if trimmed:
+                found.append((*trimmed, "model"))
+        names = first_names()
+        title_words = titles()
+        n = len(doc)
+        for i, token in enumerate(doc):
+            text = token.text
+            if not text[:1].isupper():
+                continue
+            if role_base(text) or text in title_words:
+                end = name_end(doc, i + 1, after_role=True)
+                if end > i + 1:
+                    found.append((i + 1, end, "role"))
+            elif text in names and (i == 0 or doc[i - 1].text not in names):
+                end = name_end(doc, i, after_role=False)
+                if end > i + 1:
+                    found.append((i, end, "first name"))
+        credits = CreditIndex(doc)
+        return [c for c in found if c[1] <= n and not credits.covers(doc[c[0]].idx)]
+
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans["persons"] = []
+        chosen = select_longest(self.candidates(doc))
+        spans = [Span(doc, start, end, label="PER") for start, end, _ in chosen]
+        raw = [mention_name(span) for span in spans]
+        canonical = resolve_within_document(raw)
+        for span, name in zip(spans, raw):
+            span._.person = PersonInfo(canonical.get(name, name), role_at(doc, span.start, span.end))
+        doc.spans[SPAN_KEY] = spans
         return doc
+
+
+# ---- name resolution ---------------------------------------------------------------------------------
+
+def _name_tokens(name: str) -> list[str]:
+    return [part for part in name.split() if part not in particles()]
+
+
+def _genitive_base(word: str) -> str:
+    for suffix in ("’s", "'s", "'", "’", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)]
+    return ""
+
+
+def _similar(a: str, b: str, threshold: float = 0.8) -> bool:
+    if a[:1].lower() != b[:1].lower() or min(len(a), len(b)) < 5:
+        return False
+    return difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio() >= threshold
+
+
+def resolve_within_document(names: list[str]) -> dict[str, str]:
+    """Map each mention name of one document to its full canonical name.
+
+    A surname-only or genitive mention takes the full name introduced elsewhere in the document
+    (Stoltenberg, Stoltenbergs → Jens Stoltenberg); close misspellings of a surname follow it (Lahbib →
+    Lhabib); transliteration variants (Wladimir/Vladimir Putin) share the most frequent spelling.
+    """
+    counts = Counter(names)
+    full = [name for name in counts if len(_name_tokens(name)) >= 2]
+    mapping: dict[str, str] = {}
+    full_set = set(full)
+    for name in full:  # genitive of a full name: Jens Stoltenbergs → Jens Stoltenberg
+        tokens = name.split()
+        base = _genitive_base(tokens[-1])
+        if base and " ".join([*tokens[:-1], base]) in full_set:
+            mapping[name] = " ".join([*tokens[:-1], base])
+    full = [name for name in full if name not in mapping]
+    by_surname: dict[str, Counter] = defaultdict(Counter)
+    for name in full:
+        by_surname[_name_tokens(name)[-1]][name] += counts[name]
+    singles = [name for name in counts if len(_name_tokens(name)) == 1]
+    single_set = set(singles)
+    for name in singles:
+        word = _name_tokens(name)[0] if _name_tokens(name) else name
+        target = None
+        for form in (word, _genitive_base(word)):
+            if form and form in by_surname:
+                target = by_surname[form].most_common(1)[0][0]
+                break
+        if target is None:
+            close = [surname for surname in by_surname if _similar(word, surname)]
+            if len(close) == 1:
+                target = by_surname[close[0]].most_common(1)[0][0]
+        if target is None:
+            base = _genitive_base(word)
+            if base and base in single_set:
+                target = base
+        if target is not None:
+            mapping[name] = target
+    # transliteration variants inside the document share one spelling
+    resolved = Counter()
+    for name, count in counts.items():
+        resolved[mapping.get(name, name)] += count
+    variants = canonical_spellings(resolved)
+    return {name: variants.get(mapping.get(name, name), mapping.get(name, name)) for name in counts}
+
+
+def canonical_spellings(counts: Counter) -> dict[str, str]:
+    """Group names whose spelling keys agree; each maps to the group's most frequent (then German) spelling."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in counts:
+        groups[spelling_key(name)].append(name)
+    mapping = {}
+    for members in groups.values():
+        best = max(members, key=lambda m: (counts[m], german_spelling_score(m), -len(m), m))
+        for member in members:
+            mapping[member] = best
+    return mapping
+
+
+def canonicalize_across_documents(names: Iterable[str]) -> dict[str, str]:
+    """Map every person name of a run to one canonical spelling.
+
+    `names` are the (within-document canonical) names of all mentions of a run, repeated per mention.
+    Transliteration variants (Wladimir/Vladimir Putin, Selenskyj/Selensky, Resnikow/Reznikov) share the most
+    frequent spelling; a genitive form whose base name occurs maps to it; a surname-only name maps to the one
+    full name of the run with that surname (if there is exactly one).
+    """
+    counts = Counter(name for name in names if name)
+    if not counts:
+        return {}
+    mapping = {name: name for name in counts}
+    for name in counts:  # genitive: Stoltenbergs → Stoltenberg when the base name occurs
+        tokens = name.split()
+        base = _genitive_base(tokens[-1])
+        candidate = " ".join([*tokens[:-1], base]) if base else ""
+        if candidate and candidate in counts:
+            mapping[name] = candidate
+    merged: Counter = Counter()
+    for name, count in counts.items():
+        merged[mapping[name]] += count
+    spellings = canonical_spellings(merged)
+    # near-identical full names (same first-name key, surname keys very close): one person
+    fulls = sorted({spellings[name] for name in merged if len(_name_tokens(name)) >= 2},
+                   key=lambda n: -merged.get(n, 0))
+    absorbed: dict[str, str] = {}
+    keys = {name: [spelling_key(part) for part in _name_tokens(name)] for name in fulls}
+    for i, name in enumerate(fulls):
+        if name in absorbed:
+            continue
+        for other in fulls[i + 1:]:
+            if other in absorbed or len(keys[other]) != len(keys[name]):
+                continue
+            if all(difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
+                   for a, b in zip(keys[name], keys[other])):
+                absorbed[other] = name
+    final = {name: absorbed.get(spellings[mapping[name]], spellings[mapping[name]]) for name in counts}
+    # surname-only names: the single full name of the run with that surname
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for target in set(final.values()):
+        tokens = _name_tokens(target)
+        if len(tokens) >= 2:
+            by_surname[spelling_key(tokens[-1])].add(target)
+    for name, target in final.items():
+        if len(_name_tokens(target)) == 1:
+            candidates = by_surname.get(spelling_key(target), set())
+            if len(candidates) == 1:
+                final[name] = next(iter(candidates))
+    return final
