@@ -63,11 +63,13 @@ class DatesComponent:
             if inferred is not None:
                 dct = inferred
                 doc._.dct = inferred
-        resolver = Resolver(self.grammar.lex, self.mode, dct, self.events, tense)
+        resolver = Resolver(self.grammar.lex, self.mode, dct, self.events, tense, doc.text)
         result: list[Span] = []
+        seen: set[tuple[int, int]] = set()
         for match, span in zip(matches, spans):
-            if span is None:
-                continue
+            if span is None or (span.start, span.end) in seen:
+                continue  # two expressions inside one token ("1939–1945"): the token gets the first
+            seen.add((span.start, span.end))
             timex = resolver.resolve(match)
             if timex is None:
                 continue

@@ -23,6 +23,7 @@ APPROX_WORDS = {"etwa", "knapp", "fast", "rund", "gut", "um", "gegen", "ca."}
 SEASON_ORDER = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
 DECADE_WORDS = {"zwanziger": 2, "dreißiger": 3, "vierziger": 4, "fünfziger": 5, "sechziger": 6,
                 "siebziger": 7, "achtziger": 8, "neunziger": 9}
+ASIDE_BEFORE = re.compile(r"(?:\b[Ss]eit|\b[Bb]is(?:\s+(?:zum|zur|in\s+die|in\s+das|ins))?)\s+(?:(?:dem|den|Anfang|Mitte|Ende)\s+)?$")
 WEEK_UNITS = {"Woche": "W", "Wochenende": "WE"}
 
 
@@ -64,7 +65,8 @@ class Resolver:
     """Turns grammar matches into `Timex` records, keeping the narrative reference time."""
 
     def __init__(self, lex: Lexicon, mode: str, dct: PubDate, events: tuple[AnchorEvent, ...] = (),
-                 tense: Callable[[Match], str] | None = None):
+                 tense: Callable[[Match], str] | None = None, text: str = ""):
+        self.text = text
         self.lex = lex
         self.mode = mode
         self.dct_pub = dct
@@ -81,6 +83,17 @@ class Resolver:
         if self.previous is not None:
             return self.previous, "previous"
         return self.dct, "dct"
+
+    def aside(self, match: Match) -> bool:
+        """True for mentions that do not move the narrative time: "seit 1939", "bis 1881", "(1890–1970)"."""
+        if not self.text:
+            return False
+        before = self.text[max(0, match.start - 30):match.start]
+        if ASIDE_BEFORE.search(before):
+            return True
+        line_start = self.text.rfind("\n", 0, match.start) + 1
+        opened = self.text.rfind("(", line_start, match.start)
+        return opened >= 0 and self.text.rfind(")", opened, match.start) < 0
 
     def remember(self, timex: Timex) -> None:
         if timex.type not in ("DATE", "TIME") or not timex.date_start:
@@ -100,7 +113,7 @@ class Resolver:
         if handler is None:
             return None
         timex = handler(match, match.groups)
-        if timex is not None:
+        if timex is not None and not self.aside(match):
             self.remember(timex)
         return timex
 
@@ -174,8 +187,8 @@ class Resolver:
             if month or season or day:
                 return Timex("DATE", year_text, "", "", "year", modifier, "none")
             return Timex("DATE", year_text, "", "", "year", modifier, "none")
-        if g.get("year"):
-            year = int(g["year"])
+        if g.get("year") or g.get("year_ahead"):
+            year = int(g.get("year") or g["year_ahead"])
         elif g.get("year2"):
             ref, anchor = self.anchor_for("previous")
             century = ref.day.year // 100 if ref else 19
@@ -203,7 +216,7 @@ class Resolver:
                 return None
             if g.get("time"):
                 hh, mm = re.split(r"[:.]", g["time"])
-                return self.make("TIME", f"{value}T{int(hh):02d}:{mm}", modifier, anchor)
+                return self.make("TIME", f"{value}T{int(hh):02d}:{mm}{self.zone(g)}", modifier, anchor)
             if g.get("daypart"):
                 value += "T" + self.lex.dayparts.get(g["daypart"], "")
         elif month:
@@ -336,6 +349,10 @@ class Resolver:
         modifier = "APPROX" if g.get("approx") else ""
         if number is None or not unit:
             return None
+        if g.get("half") and unit == "Y" and number == "1":
+            number, unit = "6", "M"
+        if number == "X" and direction == "nach":
+            return Timex("DURATION", self.duration_value("X", unit), modifier=modifier)
         if number == "X" or "." in number or unit in ("CE",) or unit in TIME_UNITS:
             if unit in TIME_UNITS and ref is not None and number not in ("X",):
                 return self.make("DATE", ref.value, modifier, anchor)
@@ -345,12 +362,21 @@ class Resolver:
             return None
         amount = int(number) * sign
         precision = cal.UNIT_PRECISION.get(unit, "year")
+        if unit == "W" and ref.precision == "day":
+            precision = "day"
         day = cal.shift(ref.day, unit if unit != "Q" else "Q", amount)
         if PRECISION_RANK[ref.precision] < PRECISION_RANK[precision]:
             return self.make("DATE", cal.value_at(day, ref.precision), modifier, anchor)
         return self.make("DATE", cal.value_at(day, precision), modifier, anchor)
 
     def duration_value(self, number: str, unit: str) -> str:
+        if unit == "H" and number != "X" and float(number).is_integer() and int(float(number)) % 24 == 0:
+            return f"P{int(float(number)) // 24}D"
+        if number != "X" and not float(number).is_integer() and unit in ("Y", "CE"):
+            whole, rest = divmod(float(number), 1)
+            small, factor = ("M", 12) if unit == "Y" else ("DE", 10)
+            parts = (f"{int(whole)}{unit}" if whole else "") + f"{number_text(rest * factor)}{small}"
+            return "P" + parts
         if unit in TIME_UNITS:
             return f"PT{number}{TIME_UNITS[unit]}"
         if unit == "Q":
@@ -378,8 +404,6 @@ class Resolver:
             return None
         if g.get("half"):
             number = "X" if number == "X" else number_text(float(number) * 0.5) if g["num"][0].isdigit() else "0.5"
-        if number not in ("X",) and float(number) > 0 and unit == "Y" and float(number) < 1:
-            return Timex("DURATION", f"P{number_text(float(number) * 12)}M", modifier=modifier)
         return Timex("DURATION", self.duration_value(number_text(float(number)) if number != "X" else "X", unit),
                      modifier=modifier)
 
@@ -395,7 +419,7 @@ class Resolver:
         shift = g["shift"]
         future = shift in ("nächsten", "kommenden", "folgenden", "bevorstehenden")
         ref, anchor = self.anchor_for("dct")
-        if shift == "ersten":
+        if shift in ("ersten", "folgenden"):
             return Timex("DURATION", self.duration_value("X", unit))
         return Timex("DATE", "FUTURE_REF" if future else "PAST_REF", "", "", "", "", anchor if ref else "none")
 
@@ -421,11 +445,18 @@ class Resolver:
             hh, mm = re.split(r"[:.]", g["time"])
         else:
             hh, mm = g["hour"], g.get("minute") or "00"
-        clock = f"T{int(hh):02d}:{int(mm):02d}"
+        clock = f"T{int(hh):02d}:{int(mm):02d}{self.zone(g)}"
         ref, anchor = self.anchor_for("previous")
         if ref is None or ref.precision != "day":
             return Timex("TIME", "XXXX-XX-XX" + clock, "", "", "", "", "none")
         return self.make("TIME", ref.day.isoformat() + clock, "", anchor)
+
+    @staticmethod
+    def zone(g: dict[str, str]) -> str:
+        tz = g.get("tz", "")
+        if not tz:
+            return ""
+        return "+02" if ("Sommer" in tz or tz == "MESZ") else "+01" if ("mitteleurop" in tz or tz == "MEZ") else ""
 
     def norm_daypart(self, m: Match, g: dict[str, str]) -> Timex | None:
         ref, anchor = self.anchor_for("previous")
