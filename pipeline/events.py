@@ -1,18 +1,440 @@
-"""`events` component: dated events per sentence, written to `doc._.events`. (stub)"""
+"""`events` component: dated events per sentence, written to `doc._.events` as `Event` records.
+
+For every sentence the component looks for an event trigger (verbs and nouns of
+`resources/de/events_triggers.tsv`, found by word form, so any lemmatizer will do) and then asks:
+
+* when? the sentence's own resolved date (`doc.spans["dates"]`, the one nearest the trigger, or
+  the dependency head's date when the pipeline parses; coordinated dates `am 11. und 12. Juli`
+  become one interval); else, for a sentence that opens by continuing the previous one (`Dann`,
+  `Sein Nachfolger`), the previous sentence's date; else the publication date (`doc._.dct`) for a
+  plain report about the day itself. Hedged, expected, habitual or background statements, quotes
+  and questions get no publication date (`events_markers.tsv`), and negated triggers no event;
+* who and what? persons, countries, organisations and money of the sentence, a location after a
+  place preposition (`in Brüssel`), the event type (`events_taxonomy.tsv`) and whether it is a decision;
+* how relevant? a NATO–Ukraine score from the sentence and the whole article (`events_relevance.tsv`);
+  events dated long before publication are background and count half.
+
+Event ids are `<doc_id>-e<n>`, numbered in sentence order, so they are stable for a given text.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, replace
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from . import extensions  # noqa: F401
+from .eventing.intervals import Interval, from_bounds, parse_value, union
+from .eventing.lexicon import Lexicon, Trigger, load_lexicon
+from .eventing.relevance import combined, side_hits
+from .export import format_number
+from .records import Event
+
+CLAUSE_BOUNDARIES = {",", ";", ":", "–", "—", "?", "!"}
+PARTICLE_FOLLOWERS = {".", ",", ";", ":", "!", "?", "–", "—", "und", "oder", "aber", "sowie", '"', "“", "”", "»", "«", ")"}
+COORDINATORS = re.compile(r"^\s*(?:und|bis|sowie|-|–|—|/|,)\s*$", re.I)
+EXPLICIT_TYPES = {"DATE", "TIME"}
+EXCLUDED_MODIFIERS = {"BEFORE", "AFTER"}
+USABLE_PRECISIONS = {"day", "week", "month", "season", "quarter", "half", "year"}
+DCT_PRECISIONS = {"day", "month"}
 
 
-@Language.factory("events")
-def make_events(nlp: Language, name: str) -> "EventExtractor":
-    return EventExtractor()
+@Language.factory("events", default_config={"lang": "de"})
+def make_events(nlp: Language, name: str, lang: str) -> "EventExtractor":
+    return EventExtractor(lang)
 
 
 class EventExtractor:
+    """Finds dated events sentence by sentence (see the module docstring)."""
+
+    def __init__(self, lang: str = "de") -> None:
+        self.lang = lang
+        self.lexicon = load_lexicon(lang)
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = []
+        doc._.events = extract_events(doc, self.lexicon)
         return doc
+
+
+@dataclass
+class Found:
+    """A trigger found in a sentence."""
+
+    token: Token
+    trigger: Trigger
+    particle: Token | None = None
+
+
+@dataclass
+class Dating:
+    interval: Interval
+    source: str  # explicit | previous | dct
+    span: Span | None = None
+
+
+def extract_events(doc: Doc, lexicon: Lexicon) -> list[Event]:
+    """All events of a document, at most one per sentence."""
+    sentences = list(doc.sents)
+    if not sentences:
+        return []
+    sentence_of = token_sentence_index(doc, sentences)
+    spans = {key: spans_by_sentence(doc, key, sentence_of) for key in ("persons", "countries", "organizations", "money", "dates")}
+    quotes = quoted_ranges(doc.text)
+    dct = publication_interval(doc)
+    roles = person_roles(doc)
+    document_hits = side_hits(lexicon, [doc.text])
+    background_days = lexicon.settings.get("background_days", 120)
+    events: list[Event] = []
+    last_dated: tuple[int, Interval] | None = None
+    for number, sent in enumerate(sentences):
+        dates = sentence_dates(sent, spans["dates"].get(number, []))
+        found = find_trigger(sent, lexicon, quotes)
+        if found is not None and not clause_has(sent, found, lexicon, "negation"):
+            dating = date_event(sent, number, found, dates, dct, last_dated, lexicon, quotes)
+            if dating is not None and dating.interval.precision in USABLE_PRECISIONS:
+                event = build_event(doc, sent, number, len(events), found, dating, spans, roles,
+                                    document_hits, lexicon, dct, background_days)
+                events.append(event)
+        elif found is None and events and events[-1].sentence == number - 1 \
+                and lexicon.anaphora.search(sent.text):
+            events[-1] = with_participants(events[-1], number, spans)
+        if dates:
+            last_dated = (number, dates[-1].interval)
+    return events
+
+
+# --- sentences, spans, quotes ------------------------------------------------------------------
+
+def token_sentence_index(doc: Doc, sentences: list[Span]) -> list[int]:
+    index = [0] * len(doc)
+    for number, sent in enumerate(sentences):
+        for i in range(sent.start, sent.end):
+            index[i] = number
+    return index
+
+
+def spans_by_sentence(doc: Doc, key: str, sentence_of: list[int]) -> dict[int, list[Span]]:
+    grouped: dict[int, list[Span]] = {}
+    if key not in doc.spans:
+        return grouped
+    for span in doc.spans[key]:
+        if len(span):
+            grouped.setdefault(sentence_of[span.start], []).append(span)
+    for group in grouped.values():
+        group.sort(key=lambda s: s.start)
+    return grouped
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks („…“, »…«, "…", “…”); a line break ends a quote."""
+    ranges: list[tuple[int, int]] = []
+    opened: int | None = None
+    closer = ""
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            opened = None
+            continue
+        if opened is None:
+            if ch in "„“»«\"":
+                before = text[i - 1] if i else " "
+                if ch == '"' and not (before.isspace() or before in "([–-—:"):
+                    continue
+                opened, closer = i, {"„": "“", "“": "”", "»": "«", "«": "»", '"': '"'}[ch]
+        elif ch == closer or (closer == "“" and ch in '"”') or (closer == '"' and ch in "“”"):
+            ranges.append((opened, i + 1))
+            opened = None
+    return ranges
+
+
+def in_quotes(token: Token, quotes: list[tuple[int, int]]) -> bool:
+    return any(start < token.idx < end for start, end in quotes)
+
+
+def publication_interval(doc: Doc) -> Interval | None:
+    dct = doc._.dct
+    if dct is None or not getattr(dct, "value", "") or getattr(dct, "precision", "none") not in DCT_PRECISIONS:
+        return None
+    return parse_value(dct.value)
+
+
+def person_roles(doc: Doc) -> dict[str, str]:
+    """Canonical name → the roles given anywhere in the document (NATO-Generalsekretär …)."""
+    roles: dict[str, str] = {}
+    for span in doc.spans.get("persons", []):
+        person = span._.person
+        if person is not None and person.role:
+            roles[person.name] = " ".join(filter(None, (roles.get(person.name, ""), person.role)))
+    return roles
+
+
+# --- triggers ----------------------------------------------------------------------------------
+
+def find_trigger(sent: Span, lexicon: Lexicon, quotes: list[tuple[int, int]]) -> Found | None:
+    """The sentence's main trigger: a verb before a noun, outside quotes before inside."""
+    candidates: list[Found] = []
+    for token in sent:
+        if token.is_punct or token.is_space or not token.text[:1].isalpha():
+            continue
+        found = match_token(token, sent, lexicon)
+        if found is None:
+            continue
+        if found.trigger.needs_modal and not clause_has(sent, found, lexicon, "intention"):
+            continue
+        candidates.append(found)
+    if not candidates:
+        return None
+    return min(candidates, key=lambda f: (in_quotes(f.token, quotes), f.trigger.pos != "verb", f.token.i))
+
+
+def match_token(token: Token, sent: Span, lexicon: Lexicon) -> Found | None:
+    text = token.text
+    low = text.lower()
+    capitalised = text[:1].isupper()
+    if capitalised:
+        if low not in lexicon.excluded:
+            trigger = lexicon.noun_forms.get(low)
+            if trigger is None and "-" in low:
+                trigger = lexicon.noun_forms.get(low.rsplit("-", 1)[1])
+            if trigger is None:
+                trigger = next((t for suffix, t in lexicon.compound_suffixes
+                                if low.endswith(suffix) and len(low) > len(suffix)), None)
+            if trigger is not None:
+                return Found(token, trigger)
+        if not token.is_sent_start:
+            return None
+    for trigger, needs_particle in lexicon.verb_forms.get(low, []):
+        if not needs_particle:
+            return Found(token, trigger)
+        particle = detached_particle(token, sent, trigger.particle)
+        if particle is not None:
+            return Found(token, trigger, particle)
+    return None
+
+
+def detached_particle(token: Token, sent: Span, particle: str) -> Token | None:
+    """The separable particle of a finite verb (`kündigte … an`): a parse's `svp`, else the clause end."""
+    for child in token.children:
+        if child.dep_ == "svp" and child.lower_ == particle:
+            return child
+    end = sent.end
+    for i in range(token.i + 1, end):
+        candidate = token.doc[i]
+        if candidate.lower_ != particle:
+            continue
+        following = token.doc[i + 1] if i + 1 < end else None
+        if following is None or following.text in PARTICLE_FOLLOWERS or following.is_space:
+            return candidate
+    return None
+
+
+def clause_bounds(sent: Span, found: Found) -> tuple[int, int]:
+    """Character range of the clause around the trigger (commas, semicolons, dashes delimit it)."""
+    start, end = sent.start, sent.end
+    for i in range(found.token.i - 1, sent.start - 1, -1):
+        if sent.doc[i].text in CLAUSE_BOUNDARIES:
+            start = i + 1
+            break
+    last = max(found.token.i, found.particle.i if found.particle is not None else found.token.i)
+    for i in range(last + 1, sent.end):
+        if sent.doc[i].text in CLAUSE_BOUNDARIES:
+            end = i
+            break
+    doc = sent.doc
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def clause_has(sent: Span, found: Found, lexicon: Lexicon, kind: str) -> bool:
+    start, end = clause_bounds(sent, found)
+    pattern = lexicon.markers.get(kind)
+    return bool(pattern and pattern.search(sent.doc.text[start:end]))
+
+
+def sentence_has(sent: Span, lexicon: Lexicon, kind: str) -> bool:
+    pattern = lexicon.markers.get(kind)
+    return bool(pattern and pattern.search(sent.text))
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+@dataclass
+class SentenceDate:
+    interval: Interval
+    span: Span
+    end_token: int
+
+
+def sentence_dates(sent: Span, spans: list[Span]) -> list[SentenceDate]:
+    """Usable calendar dates of a sentence; coordinated ones joined, coarser duplicates dropped."""
+    dates: list[SentenceDate] = []
+    for span in spans:
+        timex = span._.timex
+        if timex is None or timex.type not in EXPLICIT_TYPES or timex.modifier in EXCLUDED_MODIFIERS:
+            continue
+        if not (timex.date_start and timex.date_end):
+            continue
+        value = timex.value.split("T")[0] if timex.type == "TIME" else timex.value
+        interval = from_bounds(value, timex.date_start, timex.date_end, timex.precision)
+        if interval is None:
+            continue
+        if dates and COORDINATORS.match(sent.doc.text[dates[-1].span.end_char:span.start_char]) \
+                and dates[-1].interval.precision == interval.precision:
+            previous = dates.pop()
+            joined = sent.doc[previous.span.start:span.end]
+            dates.append(SentenceDate(union([previous.interval, interval]), joined, span.end))
+            continue
+        dates.append(SentenceDate(interval, span, span.end))
+    return [d for d in dates if not any(o is not d and o.interval.within(d.interval)
+                                        and (o.interval.start, o.interval.end) != (d.interval.start, d.interval.end)
+                                        for o in dates)]
+
+
+def nearest_date(found: Found, dates: list[SentenceDate]) -> SentenceDate:
+    """The date attached to the trigger in the parse, else the one nearest to it."""
+    if found.token.doc.has_annotation("DEP"):
+        for date in dates:
+            head = date.span.root
+            for _ in range(8):
+                if head == found.token:
+                    return date
+                if head.head == head:
+                    break
+                head = head.head
+    position = found.token.i
+
+    def distance(date: SentenceDate) -> int:
+        if date.span.start <= position < date.span.end:
+            return 0
+        return min(abs(date.span.start - position), abs(date.span.end - 1 - position))
+
+    return min(dates, key=distance)
+
+
+def date_event(sent: Span, number: int, found: Found, dates: list[SentenceDate], dct: Interval | None,
+               last_dated: tuple[int, Interval] | None, lexicon: Lexicon,
+               quotes: list[tuple[int, int]]) -> Dating | None:
+    """When the event happens, or None when the sentence gives no reliable date for it."""
+    if dates:
+        chosen = nearest_date(found, dates)
+        return Dating(chosen.interval, "explicit", chosen.span)
+    if last_dated is not None and number - last_dated[0] <= 2 and lexicon.anaphora.search(sent.text):
+        return Dating(last_dated[1], "previous")
+    if dct is None or in_quotes(found.token, quotes) or sent.text.rstrip().endswith("?"):
+        return None
+    if any(clause_has(sent, found, lexicon, kind) for kind in ("speculative", "expectation")):
+        return None
+    if any(sentence_has(sent, lexicon, kind) for kind in ("habitual", "past")):
+        return None
+    if found.trigger.pos == "noun" and prospective(found, lexicon):
+        return None
+    return Dating(dct, "dct")
+
+
+def prospective(found: Found, lexicon: Lexicon) -> bool:
+    """`vor dem Gipfel`: the noun names an occurrence still ahead of the sentence's time."""
+    doc = found.token.doc
+    start = max(found.token.sent.start, found.token.i - 4)
+    window = doc.text[doc[start].idx:found.token.idx]
+    pattern = lexicon.markers.get("prospective")
+    return bool(pattern and pattern.search(window))
+
+
+# --- the record --------------------------------------------------------------------------------
+
+def build_event(doc: Doc, sent: Span, number: int, index: int, found: Found, dating: Dating,
+                spans: dict[str, dict[int, list[Span]]], roles: dict[str, str], document_hits,
+                lexicon: Lexicon, dct: Interval | None, background_days: float) -> Event:
+    persons = unique(span._.person.name for span in spans["persons"].get(number, []) if span._.person)
+    location, location_span = find_location(sent, spans["countries"].get(number, []), lexicon)
+    country_spans = [s for s in spans["countries"].get(number, []) if s._.country and s is not location_span]
+    countries = unique(span._.country.iso3 for span in country_spans)
+    organizations = unique(span._.org.name for span in spans["organizations"].get(number, []) if span._.org)
+    money = unique(f"{format_number(float(span._.money.amount))} {span._.money.currency}"
+                   for span in spans["money"].get(number, [])
+                   if span._.money is not None and span._.money.equivalent_of is None)
+    event_type = refine_type(sent, found, lexicon, bool(money))
+    speculative = clause_has(sent, found, lexicon, "speculative")
+    hits = side_hits(lexicon, [sent.text, *organizations, *(roles.get(p, "") for p in persons)], countries)
+    relevance = combined(lexicon, hits, document_hits)
+    if dct is not None and dating.source == "explicit" and (dct.start - dating.interval.end).days > background_days:
+        relevance *= 0.5
+    start, end = stripped_bounds(sent)
+    trigger = found.trigger.lemma if found.trigger.pos == "verb" else found.token.text
+    return Event(
+        event_id=f"{doc._.doc_id or 'doc'}-e{index}", doc_id=doc._.doc_id, sentence=number,
+        text=" ".join(doc.text[start:end].split()), date_value=dating.interval.value,
+        date_start=dating.interval.start.isoformat(), date_end=dating.interval.end.isoformat(),
+        precision=dating.interval.precision, event_type=event_type,
+        is_decision=found.trigger.decision and not speculative, trigger=trigger,
+        persons=persons, countries=countries, organizations=organizations, money=money,
+        location=location, relevance=round(relevance, 3), start=start, end=end,
+    )
+
+
+def with_participants(event: Event, number: int, spans: dict[str, dict[int, list[Span]]]) -> Event:
+    """The event continued by a trigger-less sentence (`Zu diesem wird auch Biden erwartet`) gains its actors."""
+    persons = unique((*event.persons, *(s._.person.name for s in spans["persons"].get(number, []) if s._.person)))
+    countries = unique((*event.countries, *(s._.country.iso3 for s in spans["countries"].get(number, []) if s._.country)))
+    organizations = unique((*event.organizations, *(s._.org.name for s in spans["organizations"].get(number, []) if s._.org)))
+    return replace(event, persons=persons, countries=countries, organizations=organizations)
+
+
+def refine_type(sent: Span, found: Found, lexicon: Lexicon, has_money: bool) -> str:
+    """The trigger's type; an announcement takes the type of a noun trigger or of a cue in the sentence."""
+    if found.trigger.event_type != "announcement":
+        return found.trigger.event_type
+    for token in sent:
+        if token.i != found.token.i and token.text[:1].isupper():
+            other = match_token(token, sent, lexicon)
+            if other is not None and other.trigger.pos == "noun" and other.trigger.event_type != "announcement":
+                return other.trigger.event_type
+    if has_money:
+        return "aid"
+    for pattern, event_type in lexicon.type_cues:
+        if pattern.search(sent.text):
+            return event_type
+    return "proposal"
+
+
+def find_location(sent: Span, countries: list[Span], lexicon: Lexicon) -> tuple[str, Span | None]:
+    """The place after a place preposition: a known venue, a capital, a LOC entity or `in <Land>`."""
+    doc = sent.doc
+    preposition = lexicon.markers.get("location")
+    locs = [ent for ent in doc.ents if ent.label_ == "LOC" and ent.start >= sent.start and ent.end <= sent.end]
+    for token in sent:
+        if preposition is None or not preposition.fullmatch(token.text):
+            continue
+        for offset in range(1, 5):
+            i = token.i + offset
+            if i >= sent.end or doc[i].is_punct:
+                break
+            candidate = doc[i]
+            rest = doc.text[candidate.idx:sent.end_char]
+            for name, display in lexicon.locations:
+                if rest.startswith(name) and (len(rest) == len(name) or not rest[len(name)].isalpha()):
+                    span = next((s for s in countries if s.start == i), None)
+                    return display, span
+            for span in countries:
+                if span.start == i and span._.country and (span._.country.kind == "capital"
+                                                           or (span._.country.kind == "name" and offset == 1)):
+                    return span.text, span
+            for ent in locs:
+                if ent.start == i and offset == 1:
+                    return ent.text, next((s for s in countries if s.start == i), None)
+            if candidate.text[:1].isupper() and offset > 1 and candidate.text != "Hauptstadt":
+                break
+    return "", None
+
+
+def stripped_bounds(sent: Span) -> tuple[int, int]:
+    text = sent.doc.text
+    start, end = sent.start_char, sent.end_char
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def unique(items) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(item for item in items if item))

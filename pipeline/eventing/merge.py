@@ -1,0 +1,127 @@
+"""Which events report the same real-world occurrence: pairwise similarity and clustering.
+
+Two events can only be one occurrence when their dates are compatible at their precisions
+(`intervals.date_compatibility`). Within that, similarity adds up weighted evidence (weights in
+`timeline_settings.tsv`): wording (difflib's ratio over the sorted content words of both
+sentences, German stop words from spaCy removed, compounds split at hyphens), shared persons,
+the same location, compatible event types, shared organisations and countries, and for two
+events of one article the same date or neighbouring sentences.
+
+Clustering is agglomerative over the pairs, best first (single link): two clusters join when
+their best pair reaches `merge_threshold` and every cross pair has compatible dates and no two
+different known locations, so a chain cannot drift from one day or place to another.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from spacy.lang.de.stop_words import STOP_WORDS
+
+from ..records import Event
+from .intervals import Interval, date_compatibility
+from .lexicon import Lexicon
+
+WORD = re.compile(r"[\wÄÖÜäöüß]+")
+
+
+@dataclass
+class Item:
+    """An event prepared for comparison."""
+
+    index: int
+    event: Event
+    interval: Interval
+    words: list[str]
+    family: str
+
+
+def content_words(text: str) -> list[str]:
+    """Sorted distinct content words of a sentence (lowercased, hyphen compounds split)."""
+    words = {w for w in WORD.findall(text.lower().replace("-", " ")) if w not in STOP_WORDS and len(w) > 2 and not w.isdigit()}
+    return sorted(words)
+
+
+def text_similarity(a: list[str], b: list[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def overlap(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """Share of the smaller set found in the other (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / min(len(sa), len(sb))
+
+
+def type_compatibility(a: Item, b: Item) -> float:
+    if a.event.event_type == b.event.event_type:
+        return 1.0
+    if a.family == b.family or {a.family, b.family} == {"gathering", "outcome"}:
+        return 0.5
+    return 0.0
+
+
+def similarity(a: Item, b: Item, lexicon: Lexicon) -> float:
+    """0 when the two events cannot be one occurrence, else a weighted similarity (≈0..1.5)."""
+    s = lexicon.settings
+    compatible = date_compatibility(a.interval, b.interval, s.get("coarse_date_factor", 0.6))
+    if compatible == 0.0:
+        return 0.0
+    ea, eb = a.event, b.event
+    if ea.location and eb.location and ea.location != eb.location:
+        location = -1.0
+    else:
+        location = 1.0 if ea.location and ea.location == eb.location else 0.0
+    score = (s.get("weight_text", 0.35) * text_similarity(a.words, b.words)
+             + s.get("weight_persons", 0.2) * overlap(ea.persons, eb.persons)
+             + s.get("weight_location", 0.2) * location
+             + s.get("weight_type", 0.15) * type_compatibility(a, b)
+             + s.get("weight_actors", 0.1) * overlap(ea.organizations + ea.countries, eb.organizations + eb.countries))
+    if ea.doc_id == eb.doc_id and (a.interval.start, a.interval.end) == (b.interval.start, b.interval.end):
+        score += s.get("same_doc_bonus", 0.15)
+        if abs(ea.sentence - eb.sentence) <= 1:
+            score += s.get("adjacent_bonus", 0.35)
+    return score * compatible
+
+
+def cluster(items: list[Item], lexicon: Lexicon) -> list[list[Item]]:
+    """Group items into occurrences (see the module docstring)."""
+    threshold = lexicon.settings.get("merge_threshold", 0.4)
+    scores: dict[tuple[int, int], float] = {}
+    ordered = sorted(items, key=lambda item: item.interval.start)
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1:]:
+            if b.interval.start > a.interval.end:
+                break
+            score = similarity(a, b, lexicon)
+            if score > 0:
+                scores[key(a, b)] = score
+    members: dict[int, list[Item]] = {item.index: [item] for item in items}
+    owner = {item.index: item.index for item in items}
+    for (i, j), score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        if score < threshold:
+            break
+        ci, cj = owner[i], owner[j]
+        if ci == cj or not joinable(members[ci], members[cj], scores):
+            continue
+        for item in members[cj]:
+            owner[item.index] = ci
+        members[ci].extend(members.pop(cj))
+    return [sorted(group, key=lambda item: item.index) for group in members.values()]
+
+
+def key(a: Item, b: Item) -> tuple[int, int]:
+    return (a.index, b.index) if a.index < b.index else (b.index, a.index)
+
+
+def joinable(first: list[Item], second: list[Item], scores: dict[tuple[int, int], float]) -> bool:
+    """Every cross pair has compatible dates (a stored score) and no two different locations."""
+    locations = {item.event.location for item in first + second if item.event.location}
+    if len(locations) > 1:
+        return False
+    return all(key(a, b) in scores for a in first for b in second)
+

@@ -1,0 +1,40 @@
+"""NATO–Ukraine relevance: vocabulary hits (events_relevance.tsv), organisations, countries, roles.
+
+A text counts for the NATO side and for the Ukraine side (the war and Russia count half for the
+Ukraine side). A sentence scores 0, 0.5 or 1 per side; a document scores by the number of hits.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from .lexicon import Lexicon
+
+COUNTRY_SIDES = {"UKR": "ukraine", "RUS": "war"}
+
+
+def side_hits(lexicon: Lexicon, texts: Iterable[str], countries: Iterable[str] = ()) -> Counter:
+    """Number of vocabulary hits per side in some texts, plus country codes that mark a side."""
+    hits: Counter = Counter()
+    for text in texts:
+        if not text:
+            continue
+        for side, pattern in lexicon.relevance:
+            hits[side] += len(pattern.findall(text))
+    for iso3 in countries:
+        if iso3 in COUNTRY_SIDES:
+            hits[COUNTRY_SIDES[iso3]] += 1
+    return hits
+
+
+def side_score(hits: Counter, full: float = 1.0) -> float:
+    """0..1: half for the NATO side, half for the Ukraine side (war/Russia counts half of it)."""
+    nato = min(1.0, hits["nato"] / full)
+    ukraine = max(min(1.0, hits["ukraine"] / full), 0.5 * min(1.0, hits["war"] / full))
+    return 0.5 * nato + 0.5 * ukraine
+
+
+def combined(lexicon: Lexicon, sentence_hits: Counter, document_hits: Counter) -> float:
+    weight = lexicon.settings.get("sentence_weight", 0.6)
+    full = lexicon.settings.get("document_hits", 3.0)
+    return weight * side_score(sentence_hits) + (1 - weight) * side_score(document_hits, full)

@@ -1,0 +1,57 @@
+"""A short German headline for a timeline entry, built from its evidence sentence: who — what.
+
+The clause of the evidence that holds the trigger is kept, attributions and hedges
+(`timeline_summary.tsv`) are dropped, and it is cut to a headline's length; the entry's persons
+(or else organisations) are named in front unless the clause already names them.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..records import Event
+from ..resources import load_table
+from .lexicon import Lexicon
+
+CLAUSE_SPLIT = re.compile(r",\s+|;\s+|:\s+|\s+[–—]\s+")
+MAX_WORDS = 16
+
+
+@lru_cache(maxsize=None)
+def drop_patterns(lang: str = "de") -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(row["pattern"], re.I) for row in load_table("timeline_summary.tsv", lang))
+
+
+def trigger_stem(event: Event, lexicon: Lexicon) -> str:
+    """A piece of the trigger as it appears in the text (`kündig` for ankündigen, the noun itself)."""
+    for forms in lexicon.verb_forms.values():
+        for trigger, _ in forms:
+            if trigger.lemma == event.trigger:
+                return trigger.base[:max(4, len(trigger.base) - 3)]
+    return event.trigger
+
+
+def headline_clause(event: Event, lexicon: Lexicon) -> str:
+    clauses = [c for c in CLAUSE_SPLIT.split(event.text) if c.strip()]
+    stem = trigger_stem(event, lexicon).lower()
+    chosen = next((c for c in clauses if stem and stem in c.lower()), clauses[0] if clauses else event.text)
+    for pattern in drop_patterns():
+        chosen = pattern.sub(" ", chosen)
+    words = chosen.split()
+    while words and words[0].lower() in {"und", "oder", "aber", "doch", "denn", "sondern"}:
+        words.pop(0)
+    text = " ".join(words).rstrip(" .;:,")
+    if len(words) > MAX_WORDS:
+        text = " ".join(words[:MAX_WORDS]).rstrip(" .;:,") + " …"
+    return text[:1].upper() + text[1:]
+
+
+def summarize(evidence: Event, persons: tuple[str, ...], organizations: tuple[str, ...], lexicon: Lexicon) -> str:
+    """`Who: what` from the evidence sentence and the entry's actors."""
+    what = headline_clause(evidence, lexicon)
+    actors = list(persons[:2]) or list(organizations[:2])
+    named = [a for a in actors if a.split()[-1].lower() not in what.lower()]
+    label = lexicon.type_info(evidence.event_type).label
+    if named:
+        return f"{', '.join(named)} – {label}: {what}"
+    return f"{label}: {what}"
