@@ -82,6 +82,7 @@ class Lexicon:
     post_amount: re.Pattern | None = None
     pre_amount: re.Pattern | None = None
     hedge_before: re.Pattern | None = None
+    vague_before: re.Pattern | None = None
     range_before: re.Pattern | None = None
     bare_scaled: re.Pattern | None = None
     connector_only: re.Pattern | None = None
@@ -121,8 +122,11 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         (fixed if row["kind"] == "word" else atoms).append(row["word"])
     for row in load_table("money_scales.tsv", lang):
         lex.scales[_key(row["surface"])] = (Decimal(row["factor"]), row["number"])
-    hedge_surfaces = []
+    hedge_surfaces, vague_surfaces = [], []
     for row in load_table("money_qualifiers.tsv", lang):
+        if row["kind"] == "vague":
+            vague_surfaces.append(row["surface"])
+            continue
         if row["kind"] in ("range_lower", "range_upper"):
             lex.range_qualifiers[row["kind"]] = row["qualifier"]
             continue
@@ -167,6 +171,7 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         flags,
     )
     lex.hedge_before = re.compile(rf"(?<!\w)(?P<hedge>{_alternation(hedge_surfaces)}){SPACE}+\Z", flags)
+    lex.vague_before = re.compile(rf"(?<!\w){_alternation(vague_surfaces)}{SPACE}+\Z", flags)
     openers = _alternation(sorted(lex.openers))
     joiners = _alternation(list({row["joiner"] for row in load_table("money_ranges.tsv", lang)}))
     lex.range_before = re.compile(

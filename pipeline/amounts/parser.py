@@ -65,6 +65,8 @@ def parse_number(surface: str, lex: Lexicon) -> Decimal | None:
 
 def _parse_digits(s: str) -> Decimal | None:
     s = re.sub(r"[\u00a0\u2009\u202f '’]", "", s)
+    if re.match(r"0[0-9]", s):
+        return None  # "000", "0800": a fragment or a phone number, not an amount
     if re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?", s):
         s = s.replace(".", "").replace(",", ".")
     elif "," in s:
@@ -184,9 +186,11 @@ def _from_post(m: re.Match, text: str, lex: Lexicon) -> _Raw | None:
         return None
     if currency.kind == "word" and not sep2 and m.group("num")[-1:].isdigit() is False:
         return None  # number word glued to currency word
+    if compound and not m.group("scale") and not m.group("num")[:1].isdigit():
+        return None  # "Ein-Euro-Jobs", "Zehn-Euro-Schein": names of things, not amounts
     value = parse_number(m.group("num"), lex)
-    if value is None:
-        return None
+    if value is None or lex.vague_before.search(text, max(0, m.start() - 30), m.start()):
+        return None  # "mehrere tausend Euro"
     scale = _scale_ok(m.group("num"), value, m.group("scale"), lex)
     if scale is None:
         return None
