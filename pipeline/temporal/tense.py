@@ -34,7 +34,7 @@ def clause_tense(doc: Doc, start_token: int, end_token: int, lex: Lexicon) -> st
     right = end_token
     while right < sent.end and doc[right].text not in CLAUSE_BREAKS:
         right += 1
-    for lo, hi in ((left, right), (sent.start, sent.end)):
+    for lo, hi in ((left, right),):  # the clause only: a frame such as "sagte er" says nothing about it
         tokens = doc[lo:hi]
         has_aux = any(t.lower_ in lex.perfect_aux for t in tokens)
         best, best_distance = "", 10**6
