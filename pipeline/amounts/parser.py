@@ -22,6 +22,8 @@ from .lexicon import Lexicon, _key, load_lexicon
 
 log = logging.getLogger(__name__)
 
+MAX_DIGITS = 20  # longer digit strings are not amounts (and would overflow Decimal quantize)
+MAX_AMOUNT = Decimal("1e21")  # above any amount in the news; guards against absurd products
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
 
 
@@ -67,6 +69,8 @@ def _parse_digits(s: str) -> Decimal | None:
     s = re.sub(r"[\u00a0\u2009\u202f '’]", "", s)
     if re.match(r"0[0-9]", s):
         return None  # "000", "0800": a fragment or a phone number, not an amount
+    if len(s) > MAX_DIGITS:
+        return None  # a run of digit groups, not a number anyone writes for money
     if re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?", s):
         s = s.replace(".", "").replace(",", ".")
     elif "," in s:
@@ -410,7 +414,7 @@ def _parse(text: str, lex: Lexicon) -> list[MoneyMatch]:
             extra.append(ell)
             taken.append((ell.start, ell.end))
     items.extend(extra)
-    items.sort(key=lambda r: (r.start, r.end))
+    items = sorted((r for r in items if r.amount < MAX_AMOUNT), key=lambda r: (r.start, r.end))
     _bounded_pairs(items, text, lex)
     _link_restatements(items, text, lex)
     return [

@@ -1,0 +1,219 @@
+"""Money amounts: the parser (`pipeline.amounts`), the `money` component and its evaluation."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import spacy
+
+from pipeline.amounts import parse_money, parse_number
+from pipeline.amounts.lexicon import load_lexicon
+from pipeline.evaluation import money as money_eval
+from pipeline.extractors import money as _money  # noqa: F401  (registers the "money" factory)
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("de")
+    nlp.add_pipe("money")
+    return nlp
+
+
+def amounts(text: str) -> list[tuple[Decimal, str]]:
+    return [(m.amount, m.currency) for m in parse_money(text)]
+
+
+# --- numbers ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("surface, value", [
+    ("1.000", "1000"), ("1,5", "1.5"), ("12.500", "12500"), ("1.000.000", "1000000"), ("11.227,20", "11227.20"),
+    ("15 000", "15000"), ("1'000", "1000"), ("1.5", "1.5"), ("2443", "2443"), ("1,1", "1.1"),
+    ("ein", "1"), ("eine", "1"), ("einer", "1"), ("zwölf", "12"), ("zwanzig", "20"), ("hundert", "100"),
+    ("tausend", "1000"), ("fünfundzwanzig", "25"), ("dreihundert", "300"), ("zehntausend", "10000"),
+    ("eineinhalb", "1.5"), ("zweieinhalb", "2.5"), ("anderthalb", "1.5"), ("eine halbe", "0.5"),
+])
+def test_parse_number(surface, value):
+    assert parse_number(surface, load_lexicon()) == Decimal(value)
+
+
+def test_decimal_not_binary_float():
+    (match,) = parse_money("Die Kosten liegen bei 1,1 Mrd. Euro.")
+    assert match.amount == Decimal("1100000000")
+    assert match.value == 1100000000 and isinstance(match.value, int)
+    (cents,) = parse_money("Der Liter kostet 2,15 Euro.")
+    assert cents.value == 2.15
+
+
+# --- forms -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, amount, currency", [
+    ("100 Milliarden Euro", 100_000_000_000, "EUR"),
+    ("1,5 Milliarden Dollar", 1_500_000_000, "USD"),
+    ("eine halbe Milliarde Euro", 500_000_000, "EUR"),
+    ("zwei Milliarden US-Dollar", 2_000_000_000, "USD"),
+    ("€ 500.000", 500_000, "EUR"),
+    ("5 Mrd. €", 5_000_000_000, "EUR"),
+    ("3 Tsd. Euro", 3_000, "EUR"),
+    ("1 Bio. Euro", 1_000_000_000_000, "EUR"),
+    ("USD 2,3 Mrd.", 2_300_000_000, "USD"),
+    ("300 Mio. US$", 300_000_000, "USD"),
+    ("£2 Mrd.", 2_000_000_000, "GBP"),
+    ("7,4 Milliarden Franken", 7_400_000_000, "CHF"),
+    ("100.000 Hrywnja", 100_000, "UAH"),
+    ("25.000 Griwna", 25_000, "UAH"),
+    ("10,8 Billionen Rubel", 10_800_000_000_000, "RUB"),
+    ("800 Milliarden Yen", 800_000_000_000, "JPY"),
+    ("20 Milliarden Yuan", 20_000_000_000, "CNY"),
+    ("500 Millionen kanadische Dollar", 500_000_000, "CAD"),
+    ("40 Cent", Decimal("0.4"), "EUR"),
+    ("ein 50-Milliarden-Euro-Paket", 50_000_000_000, "EUR"),
+    ("einer Million Euro", 1_000_000, "EUR"),
+])
+def test_forms(text, amount, currency):
+    assert amounts(text) == [(Decimal(amount), currency)]
+
+
+@pytest.mark.parametrize("text", [
+    "Die Nato-Staaten wollen mindestens zwei Prozent des BIP ausgeben.",
+    "Vertreter aus 50 Ländern nahmen teil.",
+    "Die USA haben rund 100.000 US-Soldaten in Europa.",
+    "Der Gipfel findet am 9. Juli 2024 statt.",
+    "Die Milliardenhilfe für Kiew ist umstritten.",
+    "Die Euro-Zone rutscht in die Rezession.",
+    "Der Dollar-Kurs stieg.",
+    "In Franken fanden Kundgebungen statt.",
+    "Bei der Euro 2024 spielte die Ukraine.",
+    "Die Hotline ist unter 0800 123 4567 erreichbar.",
+    "Ein Milliarden-Euro-Paket ist in Vorbereitung.",
+    "Mehrere Millionen Euro wurden veruntreut.",
+    "Bewerber müssen mehrere tausend Euro investieren.",
+    "Die 20 Euro-Länder beraten.",
+    "Ein-Euro-Jobs sind umstritten.",
+    "Der Jet vom Typ F-35 kostet viel.",
+])
+def test_not_money(text):
+    assert parse_money(text) == []
+
+
+# --- hedges, bounds, ranges, restatements -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, approx, qualifier, mention", [
+    ("knapp 930 Millionen Euro", True, "knapp", "knapp 930 Millionen Euro"),
+    ("rund 40 Mio. Euro", True, "rund", "rund 40 Mio. Euro"),
+    ("gut 2 Milliarden Euro", True, "gut", "gut 2 Milliarden Euro"),
+    ("mindestens 100 Milliarden Dollar", False, "mindestens", "mindestens 100 Milliarden Dollar"),
+    ("mehr als sieben Milliarden Euro", False, "mehr als", "mehr als sieben Milliarden Euro"),
+    ("bis zu acht Milliarden Euro", False, "bis zu", "bis zu acht Milliarden Euro"),
+    ("weniger als 200 Millionen Euro", False, "weniger als", "weniger als 200 Millionen Euro"),
+    ("Waffen im Wert von über 40 Milliarden Dollar", False, "über", "über 40 Milliarden Dollar"),
+    ("weitere Hilfen für Kiew über 800 Millionen Dollar", False, "", "800 Millionen Dollar"),
+])
+def test_hedges(text, approx, qualifier, mention):
+    (match,) = parse_money(text)
+    assert (match.approx, match.qualifier, match.text) == (approx, qualifier, mention)
+
+
+@pytest.mark.parametrize("text", [
+    "zwischen fünf und sechs Milliarden Euro", "5 bis 6 Mrd. €", "5–6 Milliarden Euro",
+    "zwischen 5 Mrd. Euro und 6 Mrd. Euro",
+])
+def test_ranges_give_one_row_per_bound(text):
+    low, high = parse_money(text)
+    assert (low.amount, low.currency, low.qualifier) == (Decimal(5_000_000_000), "EUR", "mindestens")
+    assert (high.amount, high.currency, high.qualifier) == (Decimal(6_000_000_000), "EUR", "bis zu")
+
+
+def test_change_shares_scale_and_currency():
+    low, high = parse_money("Der Etat steigt von 50 auf 52 Milliarden Euro.")
+    assert (low.amount, high.amount, low.qualifier, high.qualifier) == (
+        Decimal(50_000_000_000), Decimal(52_000_000_000), "", "")
+
+
+def test_restatements_are_linked():
+    text = "im Wert von einer Milliarde Dollar (knapp 930 Millionen Euro) und 800 Millionen Dollar (730 Millionen Euro)"
+    first, second, third, fourth = parse_money(text)
+    assert second.equivalent_of == first.start and second.approx
+    assert fourth.equivalent_of == third.start
+    assert first.equivalent_of is None and third.equivalent_of is None
+    (_, later) = parse_money("Japan sagte 4,5 Milliarden Dollar zu, umgerechnet etwa 4,1 Milliarden Euro.")
+    assert later.equivalent_of is not None
+
+
+def test_same_currency_is_no_restatement():
+    assert all(m.equivalent_of is None for m in parse_money("Es sind 5 Mio. Euro (statt 4 Mio. Euro)."))
+
+
+# --- the component -----------------------------------------------------------------------------------
+
+def test_component_writes_spans(nlp):
+    text = 'Biden will weitere "Sicherheitshilfen" für Kiew über 800 Millionen Dollar (730 Millionen Euro) ankündigen.'
+    doc = nlp(text)
+    spans = list(doc.spans["money"])
+    assert [s.text for s in spans] == ["800 Millionen Dollar", "730 Millionen Euro"]
+    first, second = (s._.money for s in spans)
+    assert (first.amount, first.currency, first.approx, first.equivalent_of) == (800_000_000, "USD", False, None)
+    assert (second.amount, second.currency, second.equivalent_of) == (730_000_000, "EUR", spans[0].start_char)
+
+
+def test_component_snaps_to_tokens(nlp):
+    doc = nlp("Die EU beschloss ein 50-Milliarden-Euro-Paket.")
+    (span,) = doc.spans["money"]
+    assert span._.money.amount == 50_000_000_000
+    assert span.start_char <= doc.text.index("50-") and span.end_char >= doc.text.index("-Paket")
+
+
+def test_component_on_empty_and_moneyless_docs(nlp):
+    assert list(nlp("").spans["money"]) == []
+    assert list(nlp("Die Nato hat 32 Mitglieder.").spans["money"]) == []
+
+
+def test_component_in_a_pipeline_with_sentences():
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("money")
+    doc = nlp("Das Sondervermögen von 100 Milliarden Euro. Davon sind 32 Milliarden Euro verplant.")
+    assert [s._.money.amount for s in doc.spans["money"]] == [100_000_000_000, 32_000_000_000]
+
+
+# --- evaluation: seeds and phrase suite ------------------------------------------------------------
+
+def test_phrase_suite_is_large_and_readable():
+    phrases = money_eval.load_phrase_suite()
+    assert len(phrases) >= 150
+    assert sum(1 for p in phrases if not p.expected) >= 30  # negatives are part of the suite
+
+
+def test_phrase_suite_f1(nlp):
+    score = money_eval.run_suite(nlp, money_eval.load_phrase_suite())
+    assert score.f1 >= 0.97, "\n".join(score.errors)
+    assert score.approx_ok / score.matched >= 0.95
+    assert score.links_ok == score.links_expected
+
+
+@pytest.fixture(scope="module")
+def seed_result(nlp):
+    if not (SHARED / "gold" / "seeds" / "money.csv").exists():
+        pytest.skip(f"seed gold not found at {SHARED}/gold/seeds/money.csv")
+    return money_eval.run_seeds(SHARED, nlp)
+
+
+def test_seeds_all_gold_amounts_and_nothing_else(seed_result):
+    assert (seed_result.tp, seed_result.fn, seed_result.fp) == (7, 0, 0), "\n".join(seed_result.lines)
+    assert seed_result.wrong_approx == 0
+    assert all(line.startswith("  ok") for line in seed_result.lines)
+
+
+def test_seeds_restatement_links(seed_result):
+    assert len(seed_result.links) == 2
+    joined = "\n".join(seed_result.links)
+    assert "'knapp 930 Millionen Euro' restates 'einer Milliarde Dollar'" in joined
+    assert "'730 Millionen Euro' restates '800 Millionen Dollar'" in joined
+
+
+def test_evaluate_report(shared):
+    report = money_eval.run(shared)
+    assert "found 7 of 7 gold amounts, 0 extra rows" in report
+    assert "Phrase suite" in report and "F1=" in report
