@@ -397,7 +397,7 @@ def refine_type(sent: Span, found: Found, lexicon: Lexicon, has_money: bool) -> 
 
 
 def find_location(sent: Span, countries: list[Span], lexicon: Lexicon) -> tuple[str, Span | None]:
-    """The place after a place preposition: a known venue, a capital, a LOC entity or `in <Land>`."""
+    """The place after a place preposition: a known venue, a capital or a LOC entity that is no country."""
     doc = sent.doc
     preposition = lexicon.markers.get("location")
     locs = [ent for ent in doc.ents if ent.label_ == "LOC" and ent.start >= sent.start and ent.end <= sent.end]
@@ -415,11 +415,10 @@ def find_location(sent: Span, countries: list[Span], lexicon: Lexicon) -> tuple[
                     span = next((s for s in countries if s.start == i), None)
                     return display, span
             for span in countries:
-                if span.start == i and span._.country and (span._.country.kind == "capital"
-                                                           or (span._.country.kind == "name" and offset == 1)):
+                if span.start == i and span._.country and span._.country.kind == "capital":
                     return span.text, span
             for ent in locs:
-                if ent.start == i and offset == 1:
+                if ent.start == i and offset == 1 and not any(s.start == i for s in countries):
                     return ent.text, next((s for s in countries if s.start == i), None)
             if candidate.text[:1].isupper() and offset > 1 and candidate.text != "Hauptstadt":
                 break

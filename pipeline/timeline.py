@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from .eventing.intervals import Interval, from_bounds
 from .eventing.lexicon import Lexicon, load_lexicon
-from .eventing.merge import Item, cluster, content_words
+from .eventing.merge import Item, cluster, content_words, occasions, text_similarity
 from .eventing.summary import summarize
 from .records import Event, TimelineEntry
 
@@ -45,7 +45,7 @@ def prepare(events: Iterable[Event], lexicon: Lexicon) -> list[Item]:
         if interval is None or interval.rank > MAX_RANK:
             continue
         family = lexicon.type_info(event.event_type).family
-        items.append(Item(index, event, interval, content_words(event.text), family))
+        items.append(Item(index, event, interval, content_words(event.text), family, occasions(event.text, lexicon)))
     return items
 
 
@@ -57,11 +57,12 @@ def entry_date(group: list[Item]) -> Interval:
     return min(candidates, key=lambda i: (-counts[(i.start, i.end)], i.start, i.end))
 
 
-def evidence_score(item: Item, date: Interval, entry_type: str) -> tuple:
-    """Prefer a sentence that states the entry's date, type, place, money and actors, and is short."""
+def evidence_score(item: Item, date: Interval, centrality: float) -> tuple:
+    """Prefer a sentence that states the entry's date, is worded like the others of the entry
+    (the medoid), names place, money and actors, and is short."""
     event = item.event
     score = (2.0 * ((item.interval.start, item.interval.end) == (date.start, date.end))
-             + 0.5 * (event.event_type == entry_type)
+             + 1.5 * centrality
              + 0.3 * event.relevance
              + 0.3 * bool(event.money) + 0.3 * bool(event.location)
              + 0.1 * min(3, len(event.persons) + len(event.organizations) + len(event.countries))
@@ -69,11 +70,19 @@ def evidence_score(item: Item, date: Interval, entry_type: str) -> tuple:
     return (-score, event.doc_id, event.sentence)
 
 
+def centrality(item: Item, group: list[Item]) -> float:
+    """Mean wording similarity of an event to the other events of its entry."""
+    others = [other for other in group if other is not item]
+    if not others:
+        return 0.0
+    return sum(text_similarity(item.words, other.words) for other in others) / len(others)
+
+
 def entry_from(group: list[Item], lexicon: Lexicon) -> tuple[Interval, TimelineEntry]:
     date = entry_date(group)
     events = [item.event for item in group]
     entry_type = min((e.event_type for e in events), key=lambda t: lexicon.type_info(t).priority)
-    evidence = min(group, key=lambda item: evidence_score(item, date, entry_type)).event
+    evidence = min(group, key=lambda item: evidence_score(item, date, centrality(item, group))).event
     persons = merged(e.persons for e in events)
     organizations = merged(e.organizations for e in events)
     locations = Counter(e.location for e in events if e.location)

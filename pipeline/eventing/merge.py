@@ -4,8 +4,9 @@ Two events can only be one occurrence when their dates are compatible at their p
 (`intervals.date_compatibility`). Within that, similarity adds up weighted evidence (weights in
 `timeline_settings.tsv`): wording (difflib's ratio over the sorted content words of both
 sentences, German stop words from spaCy removed, compounds split at hyphens), shared persons,
-the same location, compatible event types, shared organisations and countries, and for two
-events of one article the same date or neighbouring sentences.
+the same location, compatible event types (incompatible ones count against), speaking of the
+same kind of gathering (Gipfel, Treffen), shared organisations and countries, and for two events
+of one article the same date or neighbouring sentences.
 
 Clustering is agglomerative over the pairs, best first (single link): two clusters join when
 their best pair reaches `merge_threshold` and every cross pair has compatible dates and no two
@@ -24,6 +25,7 @@ from .intervals import Interval, date_compatibility
 from .lexicon import Lexicon
 
 WORD = re.compile(r"[\wÄÖÜäöüß]+")
+WORD_OR_COMPOUND = re.compile(r"[\wÄÖÜäöüß][\wÄÖÜäöüß-]*")
 
 
 @dataclass
@@ -35,12 +37,42 @@ class Item:
     interval: Interval
     words: list[str]
     family: str
+    occasions: frozenset[str] = frozenset()
 
 
 def content_words(text: str) -> list[str]:
     """Sorted distinct content words of a sentence (lowercased, hyphen compounds split)."""
     words = {w for w in WORD.findall(text.lower().replace("-", " ")) if w not in STOP_WORDS and len(w) > 2 and not w.isdigit()}
     return sorted(words)
+
+
+def occasions(text: str, lexicon: Lexicon) -> frozenset[tuple[str, str]]:
+    """Gathering nouns a sentence speaks of, as (trigger lemma, compound modifier):
+    `NATO-Sondergipfel` → (Gipfel, sonder), `Verteidigungsministertreffen` → (Treffen, verteidigungsminister)."""
+    found = set()
+    for word in WORD_OR_COMPOUND.findall(text):
+        low = word.lower()
+        if not word[:1].isupper() or low in lexicon.excluded:
+            continue
+        last = low.rsplit("-", 1)[-1]
+        trigger, suffix = lexicon.noun_forms.get(last), last
+        if trigger is None:
+            suffix, trigger = next(((x, t) for x, t in lexicon.compound_suffixes if last.endswith(x)), ("", None))
+        if trigger is not None and lexicon.type_info(trigger.event_type).family == "gathering":
+            found.add((trigger.lemma, last[: len(last) - len(suffix)]))
+    return frozenset(found)
+
+
+def occasion_similarity(a: Item, b: Item) -> float:
+    """1 for the same gathering noun or the same compound modifier (Sondertreffen ~ Sondergipfel),
+    0.5 for two different gatherings, 0 when one sentence names none."""
+    if not a.occasions or not b.occasions:
+        return 0.0
+    if {lemma for lemma, _ in a.occasions} & {lemma for lemma, _ in b.occasions}:
+        return 1.0
+    if {m for _, m in a.occasions if m} & {m for _, m in b.occasions if m}:
+        return 1.0
+    return 0.5
 
 
 def text_similarity(a: list[str], b: list[str]) -> float:
@@ -76,10 +108,12 @@ def similarity(a: Item, b: Item, lexicon: Lexicon) -> float:
         location = -1.0
     else:
         location = 1.0 if ea.location and ea.location == eb.location else 0.0
+    types = type_compatibility(a, b)
     score = (s.get("weight_text", 0.35) * text_similarity(a.words, b.words)
              + s.get("weight_persons", 0.2) * overlap(ea.persons, eb.persons)
              + s.get("weight_location", 0.2) * location
-             + s.get("weight_type", 0.15) * type_compatibility(a, b)
+             + s.get("weight_type", 0.15) * (types if types > 0 else -1.0)
+             + s.get("weight_occasion", 0.3) * occasion_similarity(a, b)
              + s.get("weight_actors", 0.1) * overlap(ea.organizations + ea.countries, eb.organizations + eb.countries))
     if ea.doc_id == eb.doc_id and (a.interval.start, a.interval.end) == (b.interval.start, b.interval.end):
         score += s.get("same_doc_bonus", 0.15)

@@ -1,0 +1,177 @@
+"""`pipeline evaluate timeline`: a fresh run over data/raw against `shared/gold/seeds/timeline.csv`.
+
+An entry matches a gold row when
+* its date interval overlaps the gold date's interval and its precision is the gold precision or
+  finer (a month entry does not find a day; a day inside a gold month does), and
+* its summary or evidence contains one of the gold keywords (case-insensitive).
+
+Reported: recall over the required rows, precision over all entries in the window (an entry is
+correct when it matches any gold row), whether every multi-source gold row came out as one entry
+with all its sources, and traceability: every entry's event ids exist in events.csv, its
+evidence is the text of one of them, and that text is article prose (it occurs in the cleaned
+text of its document, so nothing comes from teasers or other furniture).
+"""
+from __future__ import annotations
+
+import csv
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..cleaning import clean_text
+from ..eventing.intervals import Interval, PRECISION_RANK, from_bounds, parse_value
+from ..reading import read_document
+from ..runner import RunSettings, run as run_batch
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class GoldRow:
+    key: str
+    interval: Interval
+    precision: str
+    required: bool
+    sources: tuple[str, ...]
+    kind: str
+    summary: str
+    keywords: tuple[str, ...]
+
+
+def load_gold(path: Path) -> list[GoldRow]:
+    rows = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            interval = parse_value(row["date"])
+            if interval is None:
+                raise ValueError(f"gold row {row['key']}: cannot read date {row['date']!r}")
+            rows.append(GoldRow(
+                key=row["key"], interval=interval, precision=row["precision"] or interval.precision,
+                required=row["required"].strip() == "1",
+                sources=tuple(s for s in row["sources"].split(";") if s),
+                kind=row["kind"], summary=row["summary"],
+                keywords=tuple(k.strip() for k in row["keywords"].split(";") if k.strip()),
+            ))
+    return rows
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def entry_interval(entry: dict[str, str]) -> Interval | None:
+    return from_bounds(entry["date_value"], entry["date_start"], entry["date_end"], entry["precision"])
+
+
+def date_matches(entry: dict[str, str], gold: GoldRow) -> bool:
+    interval = entry_interval(entry)
+    if interval is None:
+        return False
+    fine_enough = PRECISION_RANK.get(interval.precision, 99) <= PRECISION_RANK.get(gold.precision, 99)
+    return fine_enough and interval.overlaps(gold.interval)
+
+
+def keyword_matches(entry: dict[str, str], gold: GoldRow) -> bool:
+    text = f"{entry['summary']} {entry['evidence']}".lower()
+    return any(keyword.lower() in text for keyword in gold.keywords)
+
+
+def matches(entry: dict[str, str], gold: GoldRow) -> bool:
+    return date_matches(entry, gold) and keyword_matches(entry, gold)
+
+
+def normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+def traceability(entries: list[dict], events: list[dict], raw: Path) -> list[str]:
+    """Problems found tracing entries back to events, sentences and article prose."""
+    by_id = {event["event_id"]: event for event in events}
+    cleaned: dict[str, str] = {}
+    for path in sorted(raw.iterdir()):
+        if path.is_file():
+            document = read_document(path)
+            cleaned[document.doc_id] = normalised(clean_text(document))
+    problems = []
+    for entry in entries:
+        ids = [i for i in entry["event_ids"].split(";") if i]
+        missing = [i for i in ids if i not in by_id]
+        if not ids or missing:
+            problems.append(f"{entry['entry_id']}: event ids missing from events.csv: {missing or 'none listed'}")
+            continue
+        texts = {by_id[i]["text"] for i in ids}
+        if entry["evidence"] not in texts:
+            problems.append(f"{entry['entry_id']}: evidence is not the text of one of its events")
+        sources = set(entry["sources"].split(";"))
+        if sources != {by_id[i]["doc_id"] for i in ids}:
+            problems.append(f"{entry['entry_id']}: sources differ from the documents of its events")
+        for i in ids:
+            event = by_id[i]
+            if normalised(event["text"]) not in cleaned.get(event["doc_id"], ""):
+                problems.append(f"{entry['entry_id']}: event {i} text is not article prose of {event['doc_id']}")
+    return problems
+
+
+def score(gold: list[GoldRow], entries: list[dict], events: list[dict], raw: Path) -> str:
+    lines = ["Timeline against shared/gold/seeds/timeline.csv", ""]
+    lines.append(f"{'key':<4} {'req':<3} {'gold date':<22} {'found':<24} {'merged':<8} gold summary")
+    for row in gold:
+        found = [entry for entry in entries if matches(entry, row)]
+        ids = ",".join(entry["entry_id"] for entry in found) or "-"
+        if len(row.sources) > 1:
+            merged = any(set(row.sources) <= set(entry["sources"].split(";")) for entry in found)
+            merged_text = "yes" if merged else "NO"
+        else:
+            merged_text = ""
+        lines.append(f"{row.key:<4} {'1' if row.required else '0':<3} {row.interval.value:<22} {ids:<24} "
+                     f"{merged_text:<8} {row.summary[:70]}")
+    required = [row for row in gold if row.required]
+    found_required = [row for row in required if any(matches(e, row) for e in entries)]
+    correct = [e for e in entries if any(matches(e, row) for row in gold)]
+    multi = [row for row in gold if len(row.sources) > 1]
+    merged_rows = [row for row in multi if any(matches(e, row) and set(row.sources) <= set(e["sources"].split(";"))
+                                               for e in entries)]
+    single_entry = [row for row in multi if sum(1 for e in entries if matches(e, row)) == 1]
+    recall = len(found_required) / len(required) if required else 1.0
+    precision = len(correct) / len(entries) if entries else 0.0
+    lines += ["", f"recall (required rows):        {len(found_required)}/{len(required)} = {recall:.2f}",
+              f"precision (entries in window): {len(correct)}/{len(entries)} = {precision:.2f}",
+              f"multi-source rows merged:      {len(merged_rows)}/{len(multi)} with all sources, "
+              f"{len(single_entry)}/{len(multi)} as exactly one entry"]
+    missed = [row.key for row in required if row not in found_required]
+    if missed:
+        lines.append(f"missed required rows:          {', '.join(missed)}")
+    unmatched = [e for e in entries if e not in correct]
+    if unmatched:
+        lines.append("entries matching no gold row:")
+        lines += [f"  {e['entry_id']} {e['date_value']:<12} {e['summary'][:100]}" for e in unmatched]
+    problems = traceability(entries, events, raw)
+    lines.append(f"traceability (ids, evidence, article prose): {'ok' if not problems else f'{len(problems)} problems'}")
+    lines += [f"  {problem}" for problem in problems]
+    return "\n".join(lines)
+
+
+def run(shared: Path, model: str | None = None) -> str:
+    """Run the pipeline over data/raw into a temporary folder and score its timeline."""
+    gold_path = shared / "gold" / "seeds" / "timeline.csv"
+    if not gold_path.is_file():
+        return f"gold timeline not found: {gold_path}"
+    gold = load_gold(gold_path)
+    raw = REPO_ROOT / "data" / "raw"
+    with tempfile.TemporaryDirectory(prefix="pipeline-eval-timeline-") as tmp:
+        started = time.perf_counter()
+        settings = RunSettings(paths=(raw,), out_dir=Path(tmp), model=model)
+        result = run_batch(settings)
+        seconds = time.perf_counter() - started
+        entries = read_csv(Path(tmp) / "timeline.csv")
+        events = read_csv(Path(tmp) / "events.csv")
+    window = (settings.date_from, settings.date_to)
+    report = score(gold, entries, events, raw)
+    header = (f"model {result.model.name} ({result.model.source}); {len(events)} events, {len(entries)} entries "
+              f"in window {window[0]}..{window[1]}; run {seconds:.1f} s")
+    return f"{header}\n{report}"
+
+
+__all__ = ["run", "score", "load_gold", "matches", "date_matches", "keyword_matches"]
