@@ -76,6 +76,9 @@ class Lexicon:
     openers: set[str] = field(default_factory=set)
     openers_keys: set[str] = field(default_factory=set)
     restatement_cues: dict[str, int] = field(default_factory=dict)
+    prepositions: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
+    amount_nouns: tuple[str, ...] = ()
     ellipsis_before: dict[str, int] = field(default_factory=dict)  # word before -> max gap
     ellipsis_after: set[str] = field(default_factory=set)
     number: re.Pattern | None = None
@@ -138,6 +141,10 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         if opener:
             lex.openers.add(opener)
             lex.openers_keys.add(_key(opener))
+    function_words = load_table("money_prepositions.tsv", lang)
+    lex.prepositions = frozenset(_key(r["word"]) for r in function_words if r["kind"] == "preposition")
+    lex.articles = frozenset(_key(r["word"]) for r in function_words if r["kind"] == "article")
+    lex.amount_nouns = tuple(_key(r["stem"]) for r in load_table("money_amount_nouns.tsv", lang))
     for row in load_table("money_restatements.tsv", lang):
         lex.restatement_cues[_key(row["cue"])] = int(row["max_gap"])
     for row in load_table("money_ellipsis.tsv", lang):

@@ -221,19 +221,27 @@ def _from_pre(m: re.Match, text: str, lex: Lexicon) -> _Raw | None:
 
 # --- stage 2: hedges -------------------------------------------------------------------------------------
 
-def _previous_word(text: str, pos: int) -> tuple[str, bool]:
-    """The word before `pos` (punctuation stripped) and whether it starts a sentence."""
-    m = re.search(r"(\S+)\s*\Z", text[max(0, pos - 60):pos])
-    if not m:
-        return "", True
-    token = m.group(1)
-    before = text[max(0, pos - 60):pos][:m.start(1)]
-    prev = re.search(r"(\S+)\s*\Z", before)
-    sentence_initial = prev is None or bool(re.search(r"[.!?:]['\"“”«»)]*\Z", prev.group(1)))
-    word = token.strip("\"'„“”«»‚‘’()[]")
-    if not word or not word[0].isalpha():
-        return "", True
-    return word, sentence_initial
+WORD_OR_MARK = re.compile(r"[^\W\d_][\w.-]*|[0-9][\w.,]*|[^\w\s]")
+QUOTES = set("\"'„“”«»‚‘’")
+
+
+def _follows_noun(text: str, pos: int, lex: Lexicon) -> bool:
+    """True if "über" at `pos` follows a noun of payment ("Hilfen für Kiew über", "Kredit über")."""
+    words = [w for w in WORD_OR_MARK.findall(text[max(0, pos - 120):pos]) if w not in QUOTES]
+    if not words or not words[-1][0].isalpha() or not words[-1][0].isupper():
+        return False  # "von über", "auf über", "hat über", sentence start or a number before it
+    for word in reversed(words[-8:]):
+        key = _key(word)
+        if not word[0].isalpha():
+            return False  # punctuation or a number: the clause ends here
+        if word[0].isupper():
+            if key.endswith(lex.amount_nouns):
+                return True
+            continue
+        if key in lex.prepositions or key in lex.articles:
+            continue  # inside a prepositional phrase: "für Kiew", "von der EU"
+        return False  # a verb, adverb or adjective: "erhält von der EU über"
+    return False
 
 
 def _attach_hedge(raw: _Raw, text: str, lex: Lexicon) -> None:
@@ -243,10 +251,8 @@ def _attach_hedge(raw: _Raw, text: str, lex: Lexicon) -> None:
     hedge = lex.hedge(m.group("hedge"))
     if hedge is None:
         return
-    if hedge.context == "not_after_noun":
-        word, initial = _previous_word(text, m.start("hedge"))
-        if word and word[0].isupper() and not initial:
-            return  # "Hilfen über 800 Millionen Dollar": über = in the amount of
+    if hedge.context == "not_after_noun" and _follows_noun(text, m.start("hedge"), lex):
+        return  # "Hilfen für Kiew über 800 Millionen Dollar": über = in the amount of
     raw.start = m.start("hedge")
     raw.approx = hedge.approx
     raw.qualifier = hedge.qualifier
@@ -367,11 +373,10 @@ def _link_restatements(items: list[_Raw], text: str, lex: Lexicon) -> None:
         if a.currency == b.currency:
             continue
         gap = text[a.end:b.start]
-        if SENTENCE_END.search(gap):
-            continue
         norm = _key(gap)
         for cue, max_gap in lex.restatement_cues.items():
-            if norm.endswith(cue) and len(gap) <= max_gap + len(cue) and _cue_boundary(norm, cue):
+            if norm.endswith(cue) and len(gap) <= max_gap + len(cue) and _cue_boundary(norm, cue) \
+                    and not SENTENCE_END.search(norm[:len(norm) - len(cue)] + " "):
                 b.equivalent_of = a.start
                 break
 
