@@ -116,7 +116,7 @@ def traceability(entries: list[dict], events: list[dict], raw: Path) -> list[str
 
 def score(gold: list[GoldRow], entries: list[dict], events: list[dict], raw: Path) -> str:
     lines = ["Timeline against shared/gold/seeds/timeline.csv", ""]
-    lines.append(f"{'key':<4} {'req':<3} {'gold date':<22} {'found':<24} {'merged':<8} gold summary")
+    lines.append(f"{'key':<4} {'req':<3} {'gold date':<22} {'found':<16} {'merged':<6} gold summary")
     for row in gold:
         found = [entry for entry in entries if matches(entry, row)]
         ids = ",".join(entry["entry_id"] for entry in found) or "-"
@@ -125,8 +125,8 @@ def score(gold: list[GoldRow], entries: list[dict], events: list[dict], raw: Pat
             merged_text = "yes" if merged else "NO"
         else:
             merged_text = ""
-        lines.append(f"{row.key:<4} {'1' if row.required else '0':<3} {row.interval.value:<22} {ids:<24} "
-                     f"{merged_text:<8} {row.summary[:70]}")
+        lines.append(f"{row.key:<4} {'1' if row.required else '0':<3} {row.interval.value:<22} {ids:<16} "
+                     f"{merged_text:<6} {row.summary[:20]}")
     required = [row for row in gold if row.required]
     found_required = [row for row in required if any(matches(e, row) for e in entries)]
     correct = [e for e in entries if any(matches(e, row) for row in gold)]
@@ -138,17 +138,17 @@ def score(gold: list[GoldRow], entries: list[dict], events: list[dict], raw: Pat
     precision = len(correct) / len(entries) if entries else 0.0
     lines += ["", f"recall (required rows):        {len(found_required)}/{len(required)} = {recall:.2f}",
               f"precision (entries in window): {len(correct)}/{len(entries)} = {precision:.2f}",
-              f"multi-source rows merged:      {len(merged_rows)}/{len(multi)} with all sources, "
-              f"{len(single_entry)}/{len(multi)} as exactly one entry"]
+              f"multi-source rows merged:      {len(merged_rows)}/{len(multi)} with all sources",
+              f"multi-source rows as one entry: {len(single_entry)}/{len(multi)}"]
     missed = [row.key for row in required if row not in found_required]
     if missed:
         lines.append(f"missed required rows:          {', '.join(missed)}")
     unmatched = [e for e in entries if e not in correct]
     if unmatched:
         lines.append("entries matching no gold row:")
-        lines += [f"  {e['entry_id']} {e['date_value']:<12} {e['summary'][:100]}" for e in unmatched]
+        lines += [f"  {e['entry_id']} {e['date_value']:<12} {e['summary'][:58]}" for e in unmatched]
     problems = traceability(entries, events, raw)
-    lines.append(f"traceability (ids, evidence, article prose): {'ok' if not problems else f'{len(problems)} problems'}")
+    lines.append(f"traceability (ids, evidence, prose): {'ok' if not problems else f'{len(problems)} problems'}")
     lines += [f"  {problem}" for problem in problems]
     return "\n".join(lines)
 
@@ -169,8 +169,8 @@ def run(shared: Path, model: str | None = None) -> str:
         events = read_csv(Path(tmp) / "events.csv")
     window = (settings.date_from, settings.date_to)
     report = score(gold, entries, events, raw)
-    header = (f"model {result.model.name} ({result.model.source}); {len(events)} events, {len(entries)} entries "
-              f"in window {window[0]}..{window[1]}; run {seconds:.1f} s")
+    header = (f"model {result.model.name} ({result.model.source}), run {seconds:.1f} s\n"
+              f"{len(events)} events, {len(entries)} entries in window {window[0]}..{window[1]}")
     return f"{header}\n{report}"
 
 

@@ -1,0 +1,173 @@
+"""The events component on sentences of the sample articles, with hand-set extractor spans.
+
+The extractors are not run here: dates, persons, countries and money are set by hand as their
+components would set them, so these tests pin down what the events component does with them.
+"""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from pipeline.eventing.intervals import date_compatibility, parse_value
+from pipeline.eventing.lexicon import load_lexicon, weak_forms
+from pipeline.events import EventExtractor
+from pipeline.nlp import ensure_linguistic_basics
+from pipeline.records import CountryInfo, MoneyInfo, PersonInfo, PubDate, Timex
+
+SPAN_ATTRIBUTES = {"dates": "timex", "persons": "person", "countries": "country", "money": "money", "organizations": "org"}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("de")
+    ensure_linguistic_basics(nlp)
+    return nlp
+
+
+def annotate(nlp, text: str, dct: str = "", doc_id: str = "doc", **marks) -> Doc:
+    """Run sentence splitting, set the given spans (key → [(phrase, record)]), then the events component.
+
+    A phrase may be given as (phrase, occurrence) to mark its n-th occurrence.
+    """
+    doc = nlp.make_doc(text)
+    doc._.doc_id = doc_id
+    doc._.dct = PubDate(dct, "day" if len(dct) == 10 else "month" if dct else "none", "metadata" if dct else "none")
+    doc = nlp(doc)
+    for key, items in marks.items():
+        spans = []
+        for phrase, record in items:
+            phrase, occurrence = phrase if isinstance(phrase, tuple) else (phrase, 0)
+            start = -1
+            for _ in range(occurrence + 1):
+                start = text.index(phrase, start + 1)
+            span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
+            setattr(span._, SPAN_ATTRIBUTES[key], record)
+            spans.append(span)
+        doc.spans[key] = spans
+    return EventExtractor()(doc)
+
+
+def day(value: str) -> Timex:
+    return Timex("DATE", value, value, value, "day", "", "dct")
+
+
+def test_explicit_date_trigger_place_and_type(nlp) -> None:
+    text = ("Am Mittwoch haben die NATO-Verteidigungsminister bei einem Sondertreffen in Brüssel erneut "
+            "über die Konsequenzen des Ukraine-Kriegs beraten.")
+    doc = annotate(nlp, text, "2022-03-16", "003", dates=[("Mittwoch", day("2022-03-16"))],
+                   countries=[("Ukraine", CountryInfo("UKR", "Ukraine", "name")),
+                              ("Brüssel", CountryInfo("BEL", "Belgien", "capital"))])
+    [event] = doc._.events
+    assert (event.event_id, event.sentence, event.trigger) == ("003-e0", 0, "beraten")
+    assert (event.date_value, event.date_start, event.date_end, event.precision) == (
+        "2022-03-16", "2022-03-16", "2022-03-16", "day")
+    assert event.event_type == "meeting" and not event.is_decision
+    assert event.location == "Brüssel" and event.countries == ("UKR",)  # the venue is no participant
+    assert event.relevance >= 0.7 and event.text == text  # NATO and Ukraine in the sentence
+    assert text[event.start:event.end] == text
+
+
+def test_separable_verb_reported_on_the_day_takes_the_publication_date(nlp) -> None:
+    text = "Eine Friedensmission mit NATO-Soldaten in der Ukraine lehnen die Verteidigungsminister der Allianz ab."
+    [event] = annotate(nlp, text, "2022-03-16")._.events
+    assert (event.trigger, event.event_type, event.is_decision) == ("ablehnen", "rejection", True)
+    assert (event.date_value, event.precision) == ("2022-03-16", "day")
+
+
+def test_statements_without_a_reliable_date_are_no_events(nlp) -> None:
+    text = ("Bisher sind Waffenhilfen für die Ukraine freiwillige Zusagen einzelner NATO-Staaten.\n"
+            "Vertröstet werden soll Selenskyj mit einem neuen NATO-Ukraine-Rat, der in Vilnius erstmals tagen könnte.\n"
+            "Entschieden wird in diesen Tagen noch nichts.\n"
+            "„Wir werden einen Beschluss fassen“, sagte Stoltenberg.\n"
+            "Zuletzt hatte Washington der Ukraine unter anderem Stinger-Raketen geliefert.\n"
+            "Kontroverse Debatten werden bei dem zweitägigen Verteidigungsministertreffen erwartet.\n"
+            "Stoltenberg sagte vor einem Verteidigungsministertreffen in Brüssel, die Ukraine brauche Waffen.")
+    assert annotate(nlp, text, "2023-06-14")._.events == []
+
+
+def test_quoted_plan_with_its_planned_date(nlp) -> None:
+    text = ("Die Staats- und Regierungschefs der NATO-Länder sollen diesen \"Aktionsplan für die Rüstungsproduktion\" "
+            "dann auf ihrem Gipfel Mitte Juli in Litauen formell beschließen.")
+    doc = annotate(nlp, text, "2023-06-14",
+                   dates=[("Mitte Juli", Timex("DATE", "2023-07", "2023-07-01", "2023-07-31", "month", "MID", "dct"))])
+    [event] = doc._.events
+    assert (event.trigger, event.event_type, event.date_value, event.precision) == ("beschließen", "decision", "2023-07", "month")
+    assert event.location == ""  # a country is a participant, not a place
+
+
+def test_coordinated_days_become_one_interval(nlp) -> None:
+    text = ("Präsident Wolodymyr Selenskyj ist zwar zum NATO-Gipfel in der litauischen Hauptstadt Vilnius "
+            "am 11. und 12. Juli eingeladen, dürfte dort aber leer ausgehen.")
+    doc = annotate(nlp, text, "2023-06-14", dates=[("11.", day("2023-07-11")), ("12. Juli", day("2023-07-12"))],
+                   persons=[("Wolodymyr Selenskyj", PersonInfo("Wolodymyr Selenskyj", "Präsident"))])
+    [event] = doc._.events
+    assert (event.date_value, event.date_start, event.date_end, event.precision) == (
+        "2023-07-11/2023-07-12", "2023-07-11", "2023-07-12", "day")
+    assert event.event_type == "summit" and event.location == "Vilnius"
+    assert event.persons == ("Wolodymyr Selenskyj",)
+
+
+def test_a_continuing_sentence_takes_the_previous_date(nlp) -> None:
+    text = "Stoltenberg hört im Herbst auf. Sein Nachfolger soll der Niederländer Mark Rutte werden."
+    doc = annotate(nlp, text, "2024-04-03",
+                   dates=[("Herbst", Timex("DATE", "2024-FA", "2024-09-01", "2024-11-30", "season", "", "dct"))],
+                   persons=[("Stoltenberg", PersonInfo("Jens Stoltenberg", "NATO-Generalsekretär")),
+                            ("Mark Rutte", PersonInfo("Mark Rutte"))])
+    first, second = doc._.events
+    assert (first.trigger, first.event_type, first.date_value) == ("aufhören", "leadership", "2024-FA")
+    assert (second.trigger, second.date_value, second.sentence) == ("Nachfolger", "2024-FA", 1)
+    assert [e.event_id for e in doc._.events] == ["doc-e0", "doc-e1"]
+
+
+def test_announcement_with_money_is_an_aid_pledge_and_restatements_are_dropped(nlp) -> None:
+    text = ("US-Präsident Joe Biden will nach Angaben aus dem Weißen Haus noch am Mittwoch weitere \"Sicherheitshilfen\" "
+            "für Kiew über 800 Millionen Dollar (730 Millionen Euro) ankündigen.")
+    start = text.index("800 Millionen")
+    doc = annotate(nlp, text, "2022-03-16", dates=[("Mittwoch", day("2022-03-16"))],
+                   persons=[("Joe Biden", PersonInfo("Joe Biden", "US-Präsident"))],
+                   money=[("800 Millionen Dollar", MoneyInfo(800_000_000, "USD")),
+                          ("730 Millionen Euro", MoneyInfo(730_000_000, "EUR", equivalent_of=start))])
+    [event] = doc._.events
+    assert (event.trigger, event.event_type, event.money) == ("ankündigen", "aid", ("800000000 USD",))
+    assert event.persons == ("Joe Biden",)
+
+
+def test_a_trigger_less_continuation_adds_its_actors(nlp) -> None:
+    text = "Auch kommende Woche soll es ein NATO-Sondertreffen geben. Zu diesem wird auch US-Präsident Joe Biden erwartet."
+    doc = annotate(nlp, text, "2022-03-16",
+                   dates=[("kommende Woche", Timex("DATE", "2022-W12", "2022-03-21", "2022-03-27", "week", "", "dct"))],
+                   persons=[("Joe Biden", PersonInfo("Joe Biden", "US-Präsident"))])
+    [event] = doc._.events
+    assert (event.date_value, event.precision, event.persons) == ("2022-W12", "week", ("Joe Biden",))
+
+
+def test_background_history_is_dated_and_marked_less_relevant(nlp) -> None:
+    text = "Im Januar 2022 tagte das Gremium letztmals, wenige Wochen später überfiel Russland die Ukraine."
+    doc = annotate(nlp, text, "2023-06-14",
+                   dates=[("Januar 2022", Timex("DATE", "2022-01", "2022-01-01", "2022-01-31", "month", "", "none"))])
+    [event] = doc._.events
+    assert event.date_value == "2022-01" and event.relevance < 0.5
+
+
+def test_without_publication_date_only_explicit_dates_count(nlp) -> None:
+    text = "Nach Stoltenbergs Worten beauftragten die NATO-Staaten die Militärführung mit der Ausarbeitung konkreter Pläne."
+    assert annotate(nlp, text)._.events == []
+
+
+def test_generated_verb_forms_cover_regular_inflection() -> None:
+    assert {"kündigt", "kündigte", "gekündigt"} <= weak_forms("kündigen")
+    assert {"beauftragt", "beauftragten"} <= weak_forms("beauftragen")
+    assert {"liefert", "geliefert", "lieferte"} <= weak_forms("liefern")
+    lexicon = load_lexicon()
+    assert any(t.lemma == "ankündigen" and not needs for t, needs in lexicon.verb_forms["angekündigt"])
+    assert any(t.lemma == "ankündigen" and needs for t, needs in lexicon.verb_forms["kündigte"])
+
+
+def test_intervals_at_their_precisions() -> None:
+    autumn, week, day_ = parse_value("2024-FA"), parse_value("2022-W12"), parse_value("2022-03-24")
+    assert (autumn.start.isoformat(), autumn.end.isoformat()) == ("2024-09-01", "2024-11-30")
+    assert (week.start.isoformat(), week.end.isoformat()) == ("2022-03-21", "2022-03-27")
+    assert date_compatibility(week, day_) == 1.0
+    assert date_compatibility(day_, parse_value("2022-03-17")) == 0.0
+    assert 0 < date_compatibility(parse_value("2022"), day_) < 1
