@@ -9,14 +9,20 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..resources import load_list
+from ..resources import load_list, load_table
 
-ROLE_ENDINGS = ("", "in", "innen", "en", "n", "s", "es", "e")
+ROLE_ENDINGS = ("", "in", "innen", "en", "n", "s", "es")
 
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     return frozenset(load_list("first_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def first_names_after_role() -> frozenset[str]:
+    """First names including those that are also German words (Tod, Stein): safe after a role or title."""
+    return first_names() | frozenset(load_list("first_names_ambiguous.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +32,18 @@ def titles() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def particles() -> frozenset[str]:
-    return frozenset(load_list("persons_particles.txt"))
+    return frozenset(row["particle"] for row in load_table("persons_particles.txt"))
+
+
+@lru_cache(maxsize=1)
+def lead_particles() -> frozenset[str]:
+    """Particles that may start a particle group (von, van, de, Freiherr); der/den/la only follow one."""
+    return frozenset(row["particle"] for row in load_table("persons_particles.txt") if row["position"] == "lead")
+
+
+@lru_cache(maxsize=1)
+def name_blockers() -> frozenset[str]:
+    return frozenset(load_list("persons_name_blockers.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions  # noqa: F401
 from ..entities.countries_lexicon import country_lexicon
 from ..entities.names import (
-    first_names, german_spelling_score, particles, role_base, spelling_key, titles,
+    first_names, first_names_after_role, german_spelling_score, lead_particles, name_blockers, particles, role_base, spelling_key,
+    titles,
 )
 from ..entities.spans import CreditIndex, model_entities, select_longest
 from ..records import PersonInfo
@@ -90,41 +91,101 @@ def is_initial(token: Token) -> bool:
     return len(text) == 2 and text[0].isupper() and text[1] == "."
 
 
+ROMAN_NUMERALS = frozenset(f"{numeral}." for numeral in (
+    "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split()))
+
+
+@lru_cache(maxsize=1)
+def noun_lemmas() -> frozenset[str]:
+    """Capitalised lemmas of spaCy's German lookup table (nouns and some names)."""
+    return frozenset(value for value in inflected_words().values()
+                     if isinstance(value, str) and value[:1].isupper())
+
+
+def surname_like(text: str, after_role: bool) -> bool:
+    """A token that can end a name: name-like, not an inflected common word, not a noun compound part."""
+    if not name_like(text):
+        return False
+    if not after_role and is_inflected_word(text):
+        return False
+    if "-" in text:  # Kramp-Karrenbauer yes, Hochhuth-Stück / Elliott-Prinzip no
+        last = text.rsplit("-", 1)[1]
+        if last in noun_lemmas() and last not in first_names():
+            return False
+    return True
+
+
+def particle_run(doc: Doc, p: int) -> int:
+    """Index after a particle group starting at token p (von der, de la, Freiherr von), or p if none."""
+    if p >= len(doc) or doc[p].text not in lead_particles():
+        return p
+    q = p + 1
+    while q < len(doc) and doc[q].text in particles() and q - p < 3:
+        q += 1
+    return q
+
+
 def name_end(doc: Doc, start: int, after_role: bool) -> int:
-    """End of the name that starts at token `start`, or `start` if there is none."""
+    """End of the name that starts at token `start`, or `start` if there is none.
+
+    A known first name opens a name that may go on with further given names, initials and particles and
+    ends with one or two surname tokens (Recep Tayyip Erdogan, Shealah D. Craighead, Ursula von der Leyen,
+    Christian Braad Thomsen) or a regnal number (Karl V.). Without a first name, only a role or title in
+    front makes a name: one surname (Pentagon-Chef Austin) or two unknown words (Präsident Wolodymyr
+    Selenskyj). A name followed by a word such as Verlag or Stiftung names an organisation.
+    """
     n = len(doc)
     if start >= n or not name_like(doc[start].text):
         return start
-    names = first_names()
+    names = first_names_after_role() if after_role else first_names()
+    end = start
     if doc[start].text in names:
         end = start + 1
         p = start + 1
         while p < n and p - start < MAX_NAME_TOKENS:
             token = doc[p]
-            if is_initial(token) or token.text in names and p + 1 < n and name_like(doc[p + 1].text):
+            if token.text in ROMAN_NUMERALS and p == start + 1:
+                end = p + 1
+                break
+            if is_initial(token) or (token.text in names and p + 1 < n and name_like(doc[p + 1].text)
+                                     and not is_inflected_word(token.text)):
                 p += 1
                 continue
-            if token.text in particles():
-                q = p
-                while q < n and doc[q].text in particles():
-                    q += 1
-                if q < n and name_like(doc[q].text) and q > p and q - p <= 2:
+            q = particle_run(doc, p)
+            if q > p:
+                if q < n and surname_like(doc[q].text, False):
                     p = q
                     continue
                 break
-            if name_like(token.text) and (after_role or not is_inflected_word(token.text)):
+            if surname_like(token.text, after_role) and not genitive_noun(doc, p):
                 end = p + 1
+                if end < n and surname_like(doc[end].text, after_role) and doc[end].text not in names \
+                        and not genitive_noun(doc, end) and doc[end].text not in noun_lemmas() \
+                        and (end + 1 >= n or not name_like(doc[end + 1].text)):
+                    end += 1  # a second surname: Christian Braad Thomsen, Marine Le Pen
             break
-        if end == start + 1 and not after_role:
+        if end == start + 1 and not after_role and doc[start + 1:start + 2].text not in ROMAN_NUMERALS:
             return start
-        return end
-    if not after_role or is_inflected_word(doc[start].text):
+    else:
+        if not after_role or is_inflected_word(doc[start].text):
+            return start
+        end = start + 1
+        if end < n and doc[end].text in ROMAN_NUMERALS:
+            end += 1
+        elif end < n and surname_like(doc[end].text, False) and not genitive_noun(doc, end) \
+                and (end + 1 >= n or not name_like(doc[end + 1].text)):
+            end += 1
+    blockers = name_blockers()
+    if end < n and doc[end].text in blockers or any(token.text in blockers for token in doc[start:end]):
         return start
-    end = start + 1
-    if end < n and name_like(doc[end].text) and not is_inflected_word(doc[end].text) \
-            and (end + 1 >= n or not name_like(doc[end + 1].text)):
-        end += 1
     return end
+
+
+def genitive_noun(doc: Doc, i: int) -> bool:
+    """doc[i] is a common noun governed by a genitive name before it (Hodlers Gemälde, Daniels Cousine)."""
+    if i == 0 or not doc[i - 1].text.endswith("s") or doc[i - 1].text in first_names():
+        return False
+    return doc[i].text in noun_lemmas()
 
 
 def role_at(doc: Doc, start: int, end: int) -> str:
@@ -193,7 +254,7 @@ class PersonsComponent:
                 end = name_end(doc, i + 1, after_role=True)
                 if end > i + 1:
                     found.append((i + 1, end, "role"))
-            elif text in names and (i == 0 or doc[i - 1].text not in names):
+            elif text in names and (i == 0 or doc[i - 1].text not in names) and not is_inflected_word(text):
                 end = name_end(doc, i, after_role=False)
                 if end > i + 1:
                     found.append((i, end, "first name"))

@@ -11,9 +11,11 @@ Usage (any machine with PyPI access):
 
 Kept: every first name with a frequency in at least one of the dictionary's countries, written as spelled.
 Dropped: names that are German function words or inflected word forms (their lowercase form is a key of
-spaCy's German lemma lookup table, e.g. "Sie", "Alle", "Will"), names listed in
-`de/first_names_exclude.txt` (German common nouns that are also first names), and the dictionary's
-expanded-umlaut duplicates and '+'-joined Arabic/Chinese/Korean compounds.
+spaCy's German lemma lookup table, e.g. "Sie", "Alle", "Will"); German noun lemmas of that table that are
+rare as names (Linie, Titel, Tod) and names listed in `de/first_names_exclude.txt` go to
+`de/first_names_ambiguous.txt` instead, which is used only right after a role or title ("US-General Tod
+Wolters"); names of up to four letters known only from East Asian name lists (The, Chi, San) and the
+dictionary's expanded-umlaut duplicates and '+'-joined Arabic/Chinese/Korean compounds are dropped.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent / "de"
 OUT = HERE / "first_names.txt"
+AMBIGUOUS = HERE / "first_names_ambiguous.txt"
 EXCLUDE = HERE / "first_names_exclude.txt"
 
 HEADER = """\
@@ -30,13 +33,19 @@ HEADER = """\
 #   (c) 2007-2008 Jörg Michael), names with a frequency in at least one country.
 # Licence: GNU Free Documentation License 1.2 or later (as the source); no Invariant Sections,
 #   no Front-Cover Texts, no Back-Cover Texts.
-# Filtered: German function words / inflected word forms (spaCy lemma lookup) and first_names_exclude.txt.
+# Filtered: German function words, inflected forms and nouns rare as names (spaCy lemma lookup), short
+#   East-Asian-only syllables, and first_names_exclude.txt (see the build script's docstring).
 """
 
 
-def parse(path: Path) -> dict[str, int]:
-    """Name → highest frequency (hex digit 1..D) over the dictionary's countries."""
-    names: dict[str, int] = {}
+# Column positions (0-based, after column 30) of the dictionary's countries used below.
+GERMAN_SPEAKING = (12, 13, 14)  # Germany, Austria, Swiss
+EUROPE_TO_MIDDLE_EAST = range(0, 49)  # Great Britain … Israel (China, India, Japan, Korea, Vietnam follow)
+
+
+def parse(path: Path) -> dict[str, tuple[int, int, int]]:
+    """Name → (highest frequency overall, in Europe…Middle East, in German-speaking countries)."""
+    names: dict[str, tuple[int, int, int]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith(("#", "=")) or len(line) < 31:
             continue
@@ -45,11 +54,31 @@ def parse(path: Path) -> dict[str, int]:
         name = line[3:29].strip()
         if not name or "+" in name or " " in name:
             continue
-        freqs = [int(ch, 16) for ch in line[30:86] if ch.strip() and ch in "0123456789ABCDEFabcdef"]
-        if not freqs:
+        columns = [int(ch, 16) if ch in "123456789ABCDEFabcdef" else 0 for ch in line[30:86]]
+        if not any(columns):
             continue
-        names[name] = max(names.get(name, 0), max(freqs))
+        stats = (max(columns), max(columns[i] for i in EUROPE_TO_MIDDLE_EAST if i < len(columns)),
+                 max(columns[i] for i in GERMAN_SPEAKING if i < len(columns)))
+        old = names.get(name, (0, 0, 0))
+        names[name] = tuple(max(a, b) for a, b in zip(old, stats))
     return names
+
+
+def category(name: str, stats: tuple[int, int, int], lemmas, noun_lemmas: set[str], exclude: set[str]) -> str:
+    """"safe" (a first-name cue anywhere), "ambiguous" (a first name only right after a role or title,
+    as in "US-General Tod Wolters") or "drop"."""
+    overall, western, german = stats
+    if len(name) < 2 or not name[0].isupper():
+        return "drop"
+    if name.lower() in lemmas:  # a German function word or inflected form: Sie, Alle, Will
+        return "drop"
+    if len(name) <= 4 and western < 1:  # short syllables known only from East Asian names: The, Chi, San
+        return "drop"
+    if name in exclude:
+        return "ambiguous"
+    if name in noun_lemmas and german < 3 and overall <= 3:  # a German noun, rare as a name: Linie, Tod
+        return "ambiguous"
+    return "safe"
 
 
 def main(argv: list[str]) -> int:
@@ -63,13 +92,17 @@ def main(argv: list[str]) -> int:
         line.strip() for line in EXCLUDE.read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     }
+    noun_lemmas = {value for value in lemmas.values() if isinstance(value, str) and value[:1].isupper()}
     names = parse(Path(argv[0]))
-    kept = sorted(
-        name for name in names
-        if name not in exclude and name.lower() not in lemmas and len(name) > 1 and name[0].isupper()
-    )
+    categories = {name: category(name, stats, lemmas, noun_lemmas, exclude) for name, stats in names.items()}
+    kept = sorted(name for name, kind in categories.items() if kind == "safe")
+    ambiguous = sorted(name for name, kind in categories.items() if kind == "ambiguous")
     OUT.write_text(HEADER + "\n".join(kept) + "\n", encoding="utf-8")
-    print(f"{len(kept)} first names written to {OUT} ({len(names) - len(kept)} dropped)")
+    AMBIGUOUS.write_text(HEADER.replace("# First names, one per line", "# First names that are also German "
+                         "words (used only right after a role or title), one per line") + "\n".join(ambiguous)
+                         + "\n", encoding="utf-8")
+    print(f"{len(kept)} first names written to {OUT}, {len(ambiguous)} to {AMBIGUOUS.name} "
+          f"({len(names) - len(kept) - len(ambiguous)} dropped)")
     return 0
 
 
