@@ -217,3 +217,34 @@ def test_evaluate_report(shared):
     report = money_eval.run(shared)
     assert "found 7 of 7 gold amounts, 0 extra rows" in report
     assert "Phrase suite" in report and "F1=" in report
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ('weitere "Sicherheitshilfen" für Kiew über 800 Millionen Dollar', ""),
+    ("Die G7 einigten sich auf einen Kredit über 50 Milliarden US-Dollar.", ""),
+    ("Kredite der Weltbank über 2 Mrd. Euro", ""),
+    ("Die Ukraine erhält von der EU über 50 Mrd. Euro.", "über"),
+    ("Polen gab im vergangenen Jahr über 30 Mrd. Euro aus.", "über"),
+    ("Über 5 Mrd. Euro flossen.", "über"),
+    ("Der Rubel fiel auf über 100 Rubel.", "über"),
+])
+def test_ueber_more_than_or_amount_of(text, qualifier):
+    (match,) = parse_money(text)
+    assert match.qualifier == qualifier
+
+
+def test_beziehungsweise_restates():
+    first, second = parse_money("Es ging um 5 Mrd. Euro bzw. 5,4 Mrd. Dollar.")
+    assert second.equivalent_of == first.start
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mitte 2022 – 5 Mrd. Euro", [5_000_000_000]),
+    ("zwischen 2022 und 2024 5 Mrd. Euro", [5_000_000_000]),
+    ("Die Zahl stieg von 2021 bis 2023 auf 5 Mrd. Euro", [5_000_000_000]),
+    ("Die Löhne liegen bei 1900 bis 2100 Euro.", [1900, 2100]),
+    ("Rund 5 Milliarden Euro – davon 2 Milliarden für Waffen.", [5_000_000_000, 2_000_000_000]),
+    ("5 Mrd. Euro für 2 Millionen Menschen", [5_000_000_000]),
+])
+def test_years_and_elliptic_amounts(text, expected):
+    assert [m.value for m in parse_money(text)] == expected

@@ -284,14 +284,11 @@ def _shared_before(raw: _Raw, text: str, lex: Lexicon) -> _Raw | None:
             return None
     else:
         scale = Decimal(1)
-        if raw.scale is not None and raw.raw_number:
-            ratio = value / raw.raw_number
-            if Decimal("0.01") <= ratio <= Decimal(100):
-                scale = raw.scale
-    if not m.group("scale") and raw.scale is None and value >= 1000 and raw.raw_number < 1000 and value > 1900:
-        return None  # a year: "2024 bis 5 Euro"
-    if raw.scale is None and not m.group("scale") and _looks_like_year(m.group("num")):
-        return None
+        ratio = value / raw.raw_number if raw.raw_number else Decimal(0)
+        if _looks_like_year(m.group("num")) and not (raw.scale is None and Decimal("0.5") <= ratio <= 2):
+            return None  # a year before the amount: "Mitte 2022 – 5 Mrd. Euro"; "1900 bis 2100 Euro" stays
+        if raw.scale is not None and Decimal("0.01") <= ratio <= Decimal(100):
+            scale = raw.scale  # "5 bis 6 Mrd. €", "von 50 auf 52 Milliarden Euro"
     start = m.start("opener") if m.group("opener") and chosen.kind == "range" else m.start("num")
     lower = _Raw(start, m.end("scale") if m.group("scale") else m.end("num"), m.start("num"), m.end("num"),
                  value * scale * raw.factor, raw.currency, raw.factor, scale, value)
