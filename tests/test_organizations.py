@@ -1,0 +1,40 @@
+"""Organisations: lexicon of the field's actors with canonical names."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from pipeline.extractors.organizations import canonical_org
+from pipeline.nlp import ensure_linguistic_basics
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("de")
+    ensure_linguistic_basics(nlp)
+    nlp.add_pipe("organizations")
+    return nlp
+
+
+def test_field_actors_get_canonical_names(nlp) -> None:
+    doc = nlp("Die Nato und die Vereinten Nationen kritisierten den Kreml. Die Bundesregierung sagte im "
+              "Ramstein-Format und im NATO-Ukraine-Rat weitere Hilfe zu; das Pentagon und die "
+              "Ukraine-Kontaktgruppe stimmten zu. Ein Sprecher des Kremls und die Bundeswehr schwiegen.")
+    found = [(s.text, s._.org.name) for s in doc.spans["organizations"]]
+    assert found == [
+        ("Nato", "NATO"), ("Vereinten Nationen", "UN"), ("Kreml", "Kreml"),
+        ("Bundesregierung", "Bundesregierung"), ("Ramstein-Format", "Ramstein-Format"),
+        ("NATO-Ukraine-Rat", "NATO-Ukraine-Rat"), ("Pentagon", "Pentagon"),
+        ("Ukraine-Kontaktgruppe", "Ramstein-Format"), ("Kremls", "Kreml"), ("Bundeswehr", "Bundeswehr"),
+    ]
+
+
+def test_credit_lines_are_not_organisations(nlp) -> None:
+    doc = nlp("Stoltenberg in Brüssel\nAPA/AFP/Kenzo Tribouillard\nDie EU berät.")
+    assert [s._.org.name for s in doc.spans["organizations"]] == ["EU"]
+
+
+def test_canonical_org_of_unknown_text_is_the_text() -> None:
+    assert canonical_org("Europäischen Union") == "EU"
+    assert canonical_org("Rheinmetalls") == "Rheinmetall"
+    assert canonical_org("Amnesty International") == "Amnesty International"
