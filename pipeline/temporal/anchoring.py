@@ -362,8 +362,8 @@ class Resolver:
             return None
         amount = int(number) * sign
         precision = cal.UNIT_PRECISION.get(unit, "year")
-        if unit == "W" and ref.precision == "day":
-            precision = "day"
+        if unit == "W" and ref.precision == "day" and kind == "previous":
+            precision = "day"  # "zwei Wochen später" counts days from a dated event; "in vier Wochen" is a week
         day = cal.shift(ref.day, unit if unit != "Q" else "Q", amount)
         if PRECISION_RANK[ref.precision] < PRECISION_RANK[precision]:
             return self.make("DATE", cal.value_at(day, ref.precision), modifier, anchor)

@@ -166,7 +166,9 @@ class Evidence:
         if timex is None or not timex.date_start:
             return False
         lo, hi = dt.date.fromisoformat(timex.date_start), dt.date.fromisoformat(timex.date_end)
-        tol = dt.timedelta(days=TOLERANCE_DAYS.get(unit, 0))
+        # an approximate offset resolved to a day ("in vier Wochen" from day precision) gets some slack;
+        # a week or month value is already as coarse as the text
+        tol = dt.timedelta(days=TOLERANCE_DAYS.get(unit, 0) if timex.precision == "day" else 0)
         return lo - tol <= last and first <= hi + tol
 
     def event_window_ok(self, c: dt.date) -> bool:

@@ -88,7 +88,8 @@ class Grammar:
         ]
         self.counting_nouns = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+")
         self.year_context = re.compile(
-            r"(?:\b(?:[Ii]m|[Ss]eit|[Bb]is|[Aa]b|[Vv]on|[Vv]or|[Nn]ach|[Uu]m|[Zz]wischen|[Ii]n|[Uu]nd|[Oo]der|[Ff]ür|[Ss]omit|[Ee]rst|[Bb]ereits|[Nn]och|[Ss]chon|[Ss]tand|[Aa]nfang|[Mm]itte|[Ee]nde|[Ww]ährend|[Dd]es|[Dd]em)\s+|[(–-]\s*)$"
+            r"(?:\b(?:[Ii]m|[Ss]eit|[Bb]is|[Aa]b|[Vv]on|[Vv]or|[Nn]ach|[Uu]m|[Zz]wischen|[Aa]nfang|[Mm]itte|[Ee]nde|"
+            r"[Ww]ährend|[Ss]tand)\s+|[(–-]\s*)$"
         )
         self.count_context = re.compile(
             r"\b(?:[Rr]und|[Ee]twa|[Üü]ber|[Mm]ehr\s+als|[Ff]ast|[Kk]napp|[Bb]is\s+zu|[Ii]nsgesamt|[Ww]eitere|[Cc]a\.|[Nn]r\.|[Mm]it|[Dd]ie|[Dd]er|[Zz]u)\s+$"

@@ -1,0 +1,247 @@
+"""The `dates` component on real German sentences: values, offsets, anchors, precision, and the samples."""
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+import spacy
+
+from pipeline.extractors import dates  # noqa: F401  (registers the factory)
+from pipeline.nlp import ensure_linguistic_basics
+from pipeline.records import PubDate
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def make_nlp(mode: str = "news"):
+    nlp = spacy.blank("de")
+    ensure_linguistic_basics(nlp)
+    nlp.add_pipe("dates", config={"mode": mode})
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def news():
+    return make_nlp("news")
+
+
+@pytest.fixture(scope="module")
+def narrative():
+    return make_nlp("narrative")
+
+
+def run(nlp, text: str, dct: PubDate = PubDate()):
+    doc = nlp.make_doc(text)
+    doc._.dct = dct
+    return nlp(doc)
+
+
+def day(value: str) -> PubDate:
+    return PubDate(value, "day", "metadata")
+
+
+def found(doc) -> dict[str, object]:
+    return {span.text: span._.timex for span in doc.spans["dates"]}
+
+
+# ---- absolute dates, months, years ----------------------------------------------------------------
+def test_full_date_with_offsets_and_interval(news):
+    text = "Am 3. April 2024 trafen sich die Außenminister in Brüssel."
+    doc = run(news, text, day("2024-04-05"))
+    [span] = doc.spans["dates"]
+    assert (span.start_char, span.end_char) == (text.index("3. April"), text.index(" trafen"))
+    t = span._.timex
+    assert (t.type, t.value, t.date_start, t.date_end, t.precision, t.anchor) == (
+        "DATE", "2024-04-03", "2024-04-03", "2024-04-03", "day", "none")
+
+
+def test_numeric_date_with_clock_time_is_one_time_expression(news):
+    t = found(run(news, "Stand: 03.04.2024 19:20 Uhr", day("2024-04-03")))["03.04.2024 19:20 Uhr"]
+    assert (t.type, t.value, t.precision) == ("TIME", "2024-04-03T19:20", "day")
+
+
+def test_day_lists_share_month_and_year(news):
+    doc = run(news, "Der Gipfel findet am 11. und 12. Juli in Vilnius statt, Treffen vom 9. bis 10. Juni.",
+              PubDate("2023-06", "month", "metadata"))
+    values = {s.text: s._.timex.value for s in doc.spans["dates"]}
+    assert values == {"11.": "2023-07-11", "12. Juli": "2023-07-12", "9.": "2023-06-09", "10. Juni": "2023-06-10"}
+
+
+def test_month_and_year_forms(news):
+    doc = run(news, "Im Januar 2022 tagte der Rat letztmals. Russland ist seit 2002 dabei, "
+                    "die im Jahr 1997 unterzeichnete Grundakte gilt noch.", day("2023-06-14"))
+    values = {s.text: (s._.timex.value, s._.timex.precision, s._.timex.anchor) for s in doc.spans["dates"]}
+    assert values["Januar 2022"] == ("2022-01", "month", "none")
+    assert values["2002"] == ("2002", "year", "none")
+    assert values["Jahr 1997"] == ("1997", "year", "none")
+
+
+def test_month_without_year_takes_the_publication_year(news):
+    t = found(run(news, "Alles dient der Vorbereitung des Gipfels im Juli in Washington.", day("2024-04-03")))["Juli"]
+    assert (t.value, t.date_start, t.date_end, t.anchor) == ("2024-07", "2024-07-01", "2024-07-31", "dct")
+
+
+def test_parts_of_periods_keep_value_and_set_modifier(news):
+    doc = run(news, "Die Entscheidung fällt Ende Juni in Madrid, Anfang 2025 oder Mitte Juli, spätestens Ende 2025 soll es so weit sein.",
+              day("2022-03-16"))
+    got = {s.text: (s._.timex.value, s._.timex.modifier) for s in doc.spans["dates"]}
+    assert got["Ende Juni"] == ("2022-06", "END")
+    assert got["Anfang 2025"] == ("2025", "START")
+    assert got["Mitte Juli"] == ("2022-07", "MID")
+    assert got["Ende 2025"] == ("2025", "END")
+
+
+def test_season_and_quarter(news):
+    doc = run(news, "Stoltenberg hört im Herbst auf. Im ersten Quartal 2024 stiegen die Ausgaben.", day("2024-04-03"))
+    got = {s.text: (s._.timex.value, s._.timex.precision) for s in doc.spans["dates"]}
+    assert got["Herbst"] == ("2024-FA", "season")
+    assert got["ersten Quartal 2024"] == ("2024-Q1", "quarter")
+
+
+# ---- deictic words, weeks, weekdays, offsets ---------------------------------------------------------
+def test_deictic_words_resolve_against_the_publication_date(news):
+    doc = run(news, "Gestern wurde beraten, heute wird verhandelt, morgen wird gefeiert und übermorgen gereist.",
+              day("2024-04-03"))
+    got = {s.text: (s._.timex.value, s._.timex.anchor) for s in doc.spans["dates"]}
+    assert got == {"Gestern": ("2024-04-02", "dct"), "heute": ("2024-04-03", "dct"),
+                   "morgen": ("2024-04-04", "dct"), "übermorgen": ("2024-04-05", "dct")}
+
+
+def test_weeks_and_weekdays(news):
+    text = ("Auch kommende Woche soll es ein Treffen geben. Biden wird am Donnerstag der kommenden Woche erwartet. "
+            "Am Donnerstag empfängt Scholz Stoltenberg. Am Montag hatte Lambrecht gewarnt.")
+    doc = run(news, text, day("2022-03-16"))  # a Wednesday
+    got = {s.text: s._.timex for s in doc.spans["dates"]}
+    week = got["kommende Woche"]
+    assert (week.value, week.precision, week.date_start, week.date_end) == ("2022-W12", "week", "2022-03-21", "2022-03-27")
+    assert got["Donnerstag der kommenden Woche"].value == "2022-03-24"
+    assert got["Donnerstag"].value == "2022-03-17"  # present tense: the coming Thursday
+    assert got["Montag"].value == "2022-03-14"  # past perfect: the Monday before
+
+
+def test_offsets_and_relative_years(news):
+    doc = run(news, "Vor zwei Wochen begann der Streit, in vier Wochen tagt der Gipfel. "
+                    "Im vergangenen Jahr stiegen die Ausgaben.", day("2024-04-03"))
+    got = {s.text: (s._.timex.value, s._.timex.anchor) for s in doc.spans["dates"]}
+    assert got["Vor zwei Wochen"] == ("2024-W12", "dct")
+    assert got["in vier Wochen"] == ("2024-W18", "dct")
+    assert got["vergangenen Jahr"] == ("2023", "dct")
+
+
+def test_durations_and_vague_references(news):
+    doc = run(news, "100 Milliarden Euro in den nächsten fünf Jahren? Die USA blockieren seit Monaten Geld. "
+                    "Kürzlich sagte er, man werde in wenigen Tagen entscheiden.", day("2024-04-03"))
+    got = {s.text: (s._.timex.type, s._.timex.value, s._.timex.date_start) for s in doc.spans["dates"]}
+    assert got["den nächsten fünf Jahren"] == ("DURATION", "P5Y", "")
+    assert got["seit Monaten"] == ("DURATION", "PXM", "")
+    assert got["Kürzlich"] == ("DATE", "PAST_REF", "")
+    assert got["in wenigen Tagen"] == ("DATE", "FUTURE_REF", "")
+    assert not any("Milliarden" in text for text in got)
+
+
+# ---- no false positives --------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Die Ministerin sprach mit Sam und Don über die Lage.",
+    "Die Abgeordnete Maria Mai stimmte dagegen.",
+    "Insgesamt 100 Milliarden Euro sollen fließen.",
+    "Bis zu 50 Länder haben sich in Ramstein getroffen.",
+    "Rund 1500 Soldaten und 2000 Panzer wurden verlegt.",
+    "Der Morgen war kalt, die Mitte der Allianz hielt.",
+])
+def test_no_false_positives(news, text):
+    assert [s.text for s in run(news, text, day("2024-04-03")).spans["dates"]] == []
+
+
+# ---- narrative mode -------------------------------------------------------------------------------------
+def test_narrative_mode_anchors_to_the_last_explicit_date(narrative):
+    text = ("Am 1. September 1939 begann der Angriff. Am 3. September erklärte Großbritannien den Krieg. "
+            "Einen Tag später folgte Frankreich. Im Mai griff die Wehrmacht an. Heute erinnert ein Denkmal daran.")
+    doc = run(narrative, text, day("2011-02-16"))
+    got = {s.text: (s._.timex.value, s._.timex.anchor) for s in doc.spans["dates"]}
+    assert got["3. September"] == ("1939-09-03", "previous")
+    assert got["Einen Tag später"] == ("1939-09-04", "previous")
+    assert got["Mai"] == ("1939-05", "previous")
+    assert got["Heute"][0] == "PRESENT_REF"
+
+
+def test_anchor_event_counts_only_inside_its_validity_window(narrative):
+    doc = run(narrative, "Am 5. Tag des Krieges fiel die Stadt.", day("2011-02-16"))
+    assert all(s._.timex.value != "2022-02-28" for s in doc.spans["dates"])
+
+
+# ---- publication-date inference --------------------------------------------------------------------------
+def test_dct_inferred_from_day_of_war(news):
+    doc = run(news, "Obwohl der Vormarsch am 21. Tag des Kriegs als gescheitert gelten kann, bleibt die Lage ernst. "
+                    "Auch kommende Woche soll es ein Treffen geben.")
+    assert doc._.dct == PubDate("2022-03-16", "day", "inferred")
+    assert found(doc)["kommende Woche"].value == "2022-W12"
+
+
+def test_dct_stays_coarse_without_enough_evidence(news):
+    doc = run(news, "Am Donnerstag beraten die Minister in Brüssel.", PubDate("2022-03", "month", "metadata"))
+    assert doc._.dct == PubDate("2022-03", "month", "metadata")
+    assert found(doc)["Donnerstag"].value == "2022-03"  # never more precise than the anchor
+
+
+def test_dct_from_tomorrow_thursday_and_a_dated_summit(news):
+    text = ("Die Verteidigungsminister beraten morgen in Brüssel über neue Militärhilfen. "
+            "Über weitere Militärhilfen beraten am Donnerstag die Verteidigungsminister im Hauptquartier. "
+            "Der Beitritt sollte auf dem NATO-Gipfel in vier Wochen gefeiert werden. "
+            "Selenskyj ist zum NATO-Gipfel in Vilnius am 11. und 12. Juli eingeladen.")
+    doc = run(news, text, PubDate("2023-06", "month", "metadata"))
+    assert doc._.dct == PubDate("2023-06-14", "day", "inferred")
+    assert found(doc)["morgen"].value == "2023-06-15"
+
+
+# ---- the five samples against the seed gold --------------------------------------------------------------
+METADATA = {"000": "2024-04-03", "001": "2024-02-10", "002": "2023-06", "003": "", "004": "2022-03"}
+
+
+def blank_front_matter(text: str) -> str:
+    m = re.match(r"\A---\n.*?\n---\n", text, re.S)
+    return re.sub(r"[^\n]", " ", m.group(0)) + text[m.end():] if m else text
+
+
+def pubdate(value: str) -> PubDate:
+    return PubDate(value, {10: "day", 7: "month"}.get(len(value), "none"), "metadata" if value else "none")
+
+
+@pytest.fixture(scope="module")
+def sample_docs(news):
+    if not (SHARED / "gold" / "seeds" / "timex.csv").exists():
+        pytest.skip(f"seed gold not found under {SHARED}")
+    docs = {}
+    for path in sorted((REPO / "data" / "raw").glob("*.txt")):
+        docs[path.stem] = run(news, blank_front_matter(path.read_text(encoding="utf-8")), pubdate(METADATA[path.stem[:3]]))
+    return docs
+
+
+def gold_rows(name: str) -> list[dict[str, str]]:
+    with (SHARED / "gold" / "seeds" / name).open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_samples_required_gold_values(sample_docs):
+    failures = []
+    for row in gold_rows("timex.csv"):
+        if row["required"] != "1":
+            continue
+        doc = sample_docs[row["doc_id"]]
+        m = re.search(r"(?<!\w)" + re.escape(row["mention"]) + r"(?!\w)", doc.text)
+        assert m, row
+        spans = [s for s in doc.spans["dates"] if s.start_char < m.end() and m.start() < s.end_char]
+        value = spans[0]._.timex.value if spans else None
+        if value not in row["value"].split("|"):
+            failures.append((row["doc_id"][:3], row["mention"], row["value"], value))
+    assert failures == []
+
+
+def test_samples_inferred_publication_dates(sample_docs):
+    for row in gold_rows("documents.csv"):
+        if row["metadata_date"] != row["true_date"]:
+            assert sample_docs[row["doc_id"]]._.dct == PubDate(row["true_date"], "day", "inferred"), row["doc_id"]
+        else:
+            assert sample_docs[row["doc_id"]]._.dct.method == "metadata"
