@@ -248,3 +248,17 @@ def test_beziehungsweise_restates():
 ])
 def test_years_and_elliptic_amounts(text, expected):
     assert [m.value for m in parse_money(text)] == expected
+
+
+@pytest.mark.parametrize("text, currency", [
+    ("Norwegen hat ein Hilfsprogramm über 75 Milliarden Kronen aufgelegt.", "NOK"),
+    ("Die dänische Regierung gibt 2 Mrd. Kronen.", "DKK"),
+    ("Stockholm stellt 7 Mrd. Kronen bereit.", "SEK"),
+])
+def test_shared_currency_names_resolved_by_country(text, currency):
+    (match,) = parse_money(text)
+    assert match.currency == currency
+
+
+def test_shared_currency_name_without_country_is_dropped():
+    assert parse_money("Die Firma erhielt 5 Mio. Kronen.") == []

@@ -76,6 +76,7 @@ class Lexicon:
     openers: set[str] = field(default_factory=set)
     openers_keys: set[str] = field(default_factory=set)
     restatement_cues: dict[str, int] = field(default_factory=dict)
+    currency_cues: tuple[tuple[str, str], ...] = ()  # (cue, iso) for names shared by several currencies
     prepositions: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()
     amount_nouns: tuple[str, ...] = ()
@@ -141,6 +142,7 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         if opener:
             lex.openers.add(opener)
             lex.openers_keys.add(_key(opener))
+    lex.currency_cues = tuple((_key(r["cue"]), r["iso"]) for r in load_table("money_currency_context.tsv", lang))
     function_words = load_table("money_prepositions.tsv", lang)
     lex.prepositions = frozenset(_key(r["word"]) for r in function_words if r["kind"] == "preposition")
     lex.articles = frozenset(_key(r["word"]) for r in function_words if r["kind"] == "article")

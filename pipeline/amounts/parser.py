@@ -199,7 +199,10 @@ def _from_post(m: re.Match, text: str, lex: Lexicon) -> _Raw | None:
     if scale is None:
         return None
     amount = value * scale * currency.factor
-    return _Raw(m.start(), m.end(), m.start("num"), m.end("num"), amount, currency.iso, currency.factor,
+    iso = _resolve_iso(currency.iso, text, m.start(), lex)
+    if iso is None:
+        return None
+    return _Raw(m.start(), m.end(), m.start("num"), m.end("num"), amount, iso, currency.factor,
                 scale if m.group("scale") else None, value)
 
 
@@ -215,8 +218,30 @@ def _from_pre(m: re.Match, text: str, lex: Lexicon) -> _Raw | None:
         return None
     end = m.end()
     amount = value * scale * currency.factor
-    return _Raw(m.start(), end, m.start("cur"), m.end("num"), amount, currency.iso, currency.factor,
+    iso = _resolve_iso(currency.iso, text, m.start(), lex)
+    if iso is None:
+        return None
+    return _Raw(m.start(), end, m.start("cur"), m.end("num"), amount, iso, currency.factor,
                 scale if m.group("scale") else None, value)
+
+
+def _resolve_iso(iso: str, text: str, pos: int, lex: Lexicon) -> str | None:
+    """The ISO code; for a name shared by several currencies, the one whose country the sentence names."""
+    if "|" not in iso:
+        return iso
+    candidates = set(iso.split("|"))
+    start = max((m.end() for m in SENTENCE_END.finditer(text, max(0, pos - 400), pos)), default=max(0, pos - 400))
+    end_match = SENTENCE_END.search(text, pos, pos + 400)
+    sentence = text[start:end_match.start() if end_match else min(len(text), pos + 400)].casefold()
+    best, best_distance = None, None
+    for cue, code in lex.currency_cues:
+        if code not in candidates:
+            continue
+        for found in re.finditer(r"(?<!\w)" + re.escape(cue), sentence):
+            distance = abs(start + found.start() - pos)
+            if best_distance is None or distance < best_distance:
+                best, best_distance = code, distance
+    return best
 
 
 # --- stage 2: hedges -------------------------------------------------------------------------------------
