@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from .lexicon import Lexicon, _key, load_lexicon
@@ -156,14 +156,17 @@ def _scale_ok(number_surface: str, value: Decimal, scale_surface: str | None, le
 
 def _full_amounts(text: str, lex: Lexicon) -> list[_Raw]:
     found: list[_Raw] = []
-    for m in lex.post_amount.finditer(text):
-        raw = _from_post(m, text, lex)
-        if raw:
-            found.append(raw)
-    for m in lex.pre_amount.finditer(text):
-        raw = _from_pre(m, text, lex)
-        if raw:
-            found.append(raw)
+    for pattern, build in ((lex.post_amount, _from_post), (lex.pre_amount, _from_pre)):
+        pos = 0
+        while pos <= len(text):
+            m = pattern.search(text, pos)
+            if not m:
+                break
+            raw = build(m, text, lex)
+            if raw:
+                found.append(raw)
+            # after a rejected short match look again inside it (long ones are digit runs, skip them whole)
+            pos = m.end() if raw or m.end() - m.start() > 60 else m.start() + 1
     found.sort(key=lambda r: (r.start, -(r.end - r.start)))
     kept: list[_Raw] = []
     for raw in found:
@@ -188,8 +191,6 @@ def _from_post(m: re.Match, text: str, lex: Lexicon) -> _Raw | None:
         return None  # "20 Euro-Länder" counts countries; "100 Milliarden Euro-Paket" is money
     if currency.kind != "symbol" and after[:1].isalnum():
         return None
-    if currency.kind == "word" and not sep2 and m.group("num")[-1:].isdigit() is False:
-        return None  # number word glued to currency word
     if compound and not m.group("scale") and not m.group("num")[:1].isdigit():
         return None  # "Ein-Euro-Jobs", "Zehn-Euro-Schein": names of things, not amounts
     value = parse_number(m.group("num"), lex)
@@ -457,4 +458,4 @@ def _normalise(amount: Decimal) -> Decimal:
     return amount.normalize()
 
 
-__all__ = ["MoneyMatch", "parse_money", "parse_number", "as_number", "replace"]
+__all__ = ["MoneyMatch", "as_number", "parse_money", "parse_number"]
