@@ -94,9 +94,12 @@ def test_window_relevance_and_order() -> None:
 
 
 def test_summary_is_a_short_headline_naming_who() -> None:
-    [entry] = build_timeline([ORDER_004], *WINDOW)
-    assert "Stoltenberg" in entry.summary and "Militärführung" in entry.summary
-    assert len(entry.summary) < len(ORDER_004.text) + 40 and "Angaben" not in entry.summary
+    [order] = build_timeline([ORDER_004], *WINDOW)
+    assert order.summary.startswith("Nach Stoltenbergs Angaben beauftragten")  # an opening attribution stays
+    [aid] = build_timeline([AID_004], *WINDOW)
+    assert aid.summary == "US-Präsident Joe Biden will noch am Mittwoch weitere Sicherheitshilfen für Kiew über 800 Millionen Dollar ankündigen"
+    [meeting] = build_timeline([MEETING_003], *WINDOW)
+    assert meeting.summary.startswith("Am Mittwoch haben die NATO-Verteidigungsminister") and "erneut" not in meeting.summary
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,8 @@
 """A short German headline for a timeline entry, built from its evidence sentence: who — what.
 
 The clause of the evidence that holds the trigger is kept, attributions and hedges
-(`timeline_summary.tsv`) are dropped, and it is cut to a headline's length; the entry's persons
-(or else organisations) are named in front unless the clause already names them.
+(`timeline_summary.tsv`) are dropped unless they open the clause, and it is cut to a headline's
+length; the entry's persons (or else organisations) are named in front unless the clause names them.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from ..resources import load_table
 from .lexicon import Lexicon
 
 CLAUSE_SPLIT = re.compile(r",\s+|;\s+|:\s+|\s+[–—]\s+")
-MAX_WORDS = 16
+MAX_WORDS = 18
 
 
 @lru_cache(maxsize=None)
@@ -31,12 +31,19 @@ def trigger_stem(event: Event, lexicon: Lexicon) -> str:
     return event.trigger
 
 
+def keep_opening(match: re.Match, text: str) -> str:
+    """Drop a phrase, except one that opens the clause (dropping it would leave the verb first)."""
+    if not text[:match.start()].strip() and match.group(0)[:1].isalpha():
+        return match.group(0)
+    return " "
+
+
 def headline_clause(event: Event, lexicon: Lexicon) -> str:
     clauses = [c for c in CLAUSE_SPLIT.split(event.text) if c.strip()]
     stem = trigger_stem(event, lexicon).lower()
     chosen = next((c for c in clauses if stem and stem in c.lower()), clauses[0] if clauses else event.text)
     for pattern in drop_patterns():
-        chosen = pattern.sub(" ", chosen)
+        chosen = pattern.sub(lambda m, text=chosen: keep_opening(m, text), chosen)
     words = chosen.split()
     while words and words[0].lower() in {"und", "oder", "aber", "doch", "denn", "sondern"}:
         words.pop(0)
@@ -47,11 +54,8 @@ def headline_clause(event: Event, lexicon: Lexicon) -> str:
 
 
 def summarize(evidence: Event, persons: tuple[str, ...], organizations: tuple[str, ...], lexicon: Lexicon) -> str:
-    """`Who: what` from the evidence sentence and the entry's actors."""
+    """`Who: what` from the evidence sentence and the entry's actors (who only when the clause lacks them)."""
     what = headline_clause(evidence, lexicon)
     actors = list(persons[:2]) or list(organizations[:2])
     named = [a for a in actors if a.split()[-1].lower() not in what.lower()]
-    label = lexicon.type_info(evidence.event_type).label
-    if named:
-        return f"{', '.join(named)} – {label}: {what}"
-    return f"{label}: {what}"
+    return f"{', '.join(named)}: {what}" if named else what
