@@ -188,6 +188,30 @@ def genitive_noun(doc: Doc, i: int) -> bool:
     return doc[i].text in noun_lemmas()
 
 
+CLAUSE_FOLLOWERS = frozenset({".", ",", ";", ":", "!", "?", ")", "am", "im", "in", "bei", "vor", "nach", "dem",
+                              "der", "den", "gegenüber", "zu", "auf", "laut", "und", "-", "–", "\"", "„", "“"})
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    from ..resources import load_list
+
+    return frozenset(load_list("persons_speech_verbs.txt"))
+
+
+def speaker_end(doc: Doc, start: int) -> int:
+    """A one- or two-word name right after a verb of saying that ends the clause ('", sagte Thoben.')."""
+    n = len(doc)
+    end = start
+    while end < n and end - start < 2 and surname_like(doc[end].text, False):
+        end += 1
+    if end == start or (end < n and doc[end].text not in CLAUSE_FOLLOWERS):
+        return start
+    if end - start == 1 and doc[start].text in first_names() and end < n and doc[end].text not in ".,;:!?":
+        return start
+    return end
+
+
 def role_at(doc: Doc, start: int, end: int) -> str:
     """The function named next to the mention doc[start:end]: right before it, or in an apposition."""
     if start > 0:
@@ -258,6 +282,12 @@ class PersonsComponent:
                 end = name_end(doc, i, after_role=False)
                 if end > i + 1:
                     found.append((i, end, "first name"))
+        verbs = speech_verbs()
+        for i, token in enumerate(doc[:-1]):
+            if token.lower_ in verbs and (i == 0 or token.text != "So"):
+                end = speaker_end(doc, i + 1)
+                if end > i + 1:
+                    found.append((i + 1, end, "speaker"))
         credits = CreditIndex(doc)
         return [c for c in found if c[1] <= n and not credits.covers(doc[c[0]].idx)]
 
