@@ -276,8 +276,10 @@ def run_seeds(shared: Path, nlp: Language) -> SeedResult:
         path = shared / "seeds" / f"{doc_id}.txt"
         if not path.exists():
             result.lines.append(f"  {doc_id}: seed text missing")
+            result.fn += sum(1 for r in gold_rows if r["doc_id"] == doc_id and r.get("required", "1") != "0")
             continue
         doc = nlp(seed_text(path))
+        result.lines.append(f"  {doc_id}")
         spans = list(doc.spans.get("money", []))
         by_start = {span.start_char: span for span in spans}
         used: set[int] = set()
@@ -295,7 +297,7 @@ def run_seeds(shared: Path, nlp: Language) -> SeedResult:
             if hit is None:
                 if required:
                     result.fn += 1
-                    result.lines.append(f"  MISS {doc_id}: {row['mention']} = {row['amount']} {currency}")
+                    result.lines.append(f"    MISS  {row['mention']!r} {row['amount']} {currency}")
                 continue
             used.add(hit)
             span = spans[hit]
@@ -306,24 +308,25 @@ def run_seeds(shared: Path, nlp: Language) -> SeedResult:
             result.wrong_approx += not ok_approx
             mark = "ok  " if ok_approx and span.text in mentions else "DIFF"
             result.lines.append(
-                f"  {mark} {doc_id}: {span.text!r} = {_plain(Decimal(str(info.amount)))} {info.currency}"
-                f" approx={str(info.approx).lower()} qualifier={info.qualifier!r}"
+                f"    {mark}  {span.text!r} {_plain(Decimal(str(info.amount)))} {info.currency}"
+                + (" ~" if info.approx else "") + (f" q={info.qualifier}" if info.qualifier else "")
                 + ("" if ok_approx else f" (gold approx={str(approx_gold).lower()})")
                 + ("" if span.text in mentions else f" (gold mention {row['mention']!r})")
             )
             gold_eq = (row.get("equivalent_of") or "").strip()
             target = by_start.get(info.equivalent_of) if info.equivalent_of is not None else None
             if target is not None:
-                result.links.append(f"  {doc_id}: {span.text!r} restates {target.text!r} (offset {target.start_char})")
+                link = f"{span.text!r} restates {target.text!r}"
+                result.links.append(f"{doc_id}: {link} (offset {target.start_char})")
+                result.lines.append(f"    link  {link}")
             if gold_eq and (target is None or target.text not in gold_eq.split("|")):
                 result.link_errors += 1
-                result.lines.append(f"  LINK {doc_id}: {span.text!r} should restate {gold_eq!r}")
+                result.lines.append(f"    LINK  {span.text!r} should restate {gold_eq!r}")
         for i, span in enumerate(spans):
             if i not in used:
                 result.fp += 1
                 info = span._.money
-                result.lines.append(f"  EXTRA {doc_id}: {span.text!r} = {_plain(Decimal(str(info.amount)))} "
-                                    f"{info.currency}")
+                result.lines.append(f"    EXTRA {span.text!r} {_plain(Decimal(str(info.amount)))} {info.currency}")
     return result
 
 
@@ -335,25 +338,25 @@ def run(shared: Path, model: str | None = None) -> str:
     gold = shared / "gold" / "seeds" / "money.csv"
     if gold.exists():
         seeds = run_seeds(shared, nlp)
-        out.append(f"\nSeeds ({gold}):")
+        out.append(f"\nSeeds ({gold.relative_to(shared.parent) if gold.is_relative_to(shared.parent) else gold}):")
         out.extend(seeds.lines)
         out.append(f"  found {seeds.tp} of {seeds.tp + seeds.fn} gold amounts, {seeds.fp} extra rows, "
-                   f"{seeds.wrong_approx} wrong approx flags")
-        out.append(f"  restatement links ({len(seeds.links)}):")
-        out.extend("  " + line for line in seeds.links)
+                   f"{seeds.wrong_approx} wrong approx flags,")
+        out.append(f"  {len(seeds.links)} restatement links, {seeds.link_errors} wrong links")
     else:
         out.append(f"\nSeeds: {gold} not found, skipped")
     if PHRASE_SUITE.exists():
         phrases = load_phrase_suite()
         score = run_suite(nlp, phrases)
-        out.append(f"\nPhrase suite ({PHRASE_SUITE.relative_to(REPO_ROOT)}, {len(phrases)} sentences, "
-                   f"{sum(len(p.expected) for p in phrases)} amounts):")
+        out.append(f"\nPhrase suite ({PHRASE_SUITE.relative_to(REPO_ROOT)},")
+        out.append(f"  {len(phrases)} sentences, {sum(len(p.expected) for p in phrases)} amounts):")
         out.append(f"  amount+currency  P={score.precision:.3f} R={score.recall:.3f} F1={score.f1:.3f} "
                    f"(tp={score.tp} fp={score.fp} fn={score.fn})")
         if score.matched:
             out.append(f"  on matched amounts: approx {score.approx_ok}/{score.matched}, "
-                       f"qualifier {score.qualifier_ok}/{score.matched}, restatement links "
-                       f"{score.links_ok}/{score.links_expected} (spurious {score.links_spurious})")
+                       f"qualifier {score.qualifier_ok}/{score.matched},")
+            out.append(f"  restatement links {score.links_ok}/{score.links_expected} "
+                       f"(spurious {score.links_spurious})")
         out.append(f"  {score.ms_per_sentence:.2f} ms per sentence")
         if score.errors:
             out.append(f"  sentences with differences ({len(score.errors)}):")
