@@ -23,7 +23,7 @@ APPROX_WORDS = {"etwa", "knapp", "fast", "rund", "gut", "um", "gegen", "ca."}
 SEASON_ORDER = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
 DECADE_WORDS = {"zwanziger": 2, "dreißiger": 3, "vierziger": 4, "fünfziger": 5, "sechziger": 6,
                 "siebziger": 7, "achtziger": 8, "neunziger": 9}
-ASIDE_BEFORE = re.compile(r"(?:\b[Ss]eit|\b[Bb]is(?:\s+(?:zum|zur|in\s+die|in\s+das|ins))?)\s+(?:(?:dem|den|Anfang|Mitte|Ende)\s+)?$")
+ASIDE_BEFORE = re.compile(r"(?:\b[Ss]eit|\b[Aa]b|\b[Bb]is(?:\s+(?:zum|zur|in\s+die|in\s+das|ins))?)\s+(?:(?:dem|den|Anfang|Mitte|Ende)\s+)?$")
 WEEK_UNITS = {"Woche": "W", "Wochenende": "WE"}
 
 
@@ -422,6 +422,10 @@ class Resolver:
         if shift in ("ersten", "folgenden"):
             return Timex("DURATION", self.duration_value("X", unit))
         return Timex("DATE", "FUTURE_REF" if future else "PAST_REF", "", "", "", "", anchor if ref else "none")
+
+    def norm_set(self, m: Match, g: dict[str, str]) -> Timex | None:
+        unit = {"täglich": "D", "wöchentlich": "W", "monatlich": "M", "jährlich": "Y"}[g["setword"].lower()]
+        return Timex("SET", f"P1{unit}")
 
     def norm_decade(self, m: Match, g: dict[str, str]) -> Timex | None:
         if g.get("decade"):

@@ -92,7 +92,7 @@ class Grammar:
             r"[Ww]ährend|[Ss]tand)\s+|[(–-]\s*)$"
         )
         self.count_context = re.compile(
-            r"\b(?:[Rr]und|[Ee]twa|[Üü]ber|[Mm]ehr\s+als|[Ff]ast|[Kk]napp|[Bb]is\s+zu|[Ii]nsgesamt|[Ww]eitere|[Cc]a\.|[Nn]r\.|[Mm]it|[Dd]ie|[Dd]er|[Zz]u)\s+$"
+            r"\b(?:[Rr]und|[Ee]twa|[Üü]ber|[Mm]ehr\s+als|[Ff]ast|[Kk]napp|[Bb]is\s+zu|[Ii]nsgesamt|[Ww]eitere|[Cc]a\.|[Nn]r\.|[Mm]it|[Zz]u)\s+$"
         )
 
     def find(self, text: str) -> list[Match]:
@@ -119,7 +119,8 @@ class Grammar:
                 return False
             nxt = after.lstrip()
             follower = self.counting_nouns.match(nxt)
-            if follower and not self.year_context.search(before):
+            line_start = re.search(r"(?:^|\n)[ \t]*(?:[*•-][ \t]*)?$", before) is not None
+            if follower and not self.year_context.search(before) and not line_start:
                 word = follower.group(0)
                 # a capitalised word right after a number is usually what is counted (1000 Soldaten),
                 # unless it starts a new sentence or clause
