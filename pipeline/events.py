@@ -290,16 +290,11 @@ def sentence_dates(sent: Span, spans: list[Span]) -> list[SentenceDate]:
 
 
 def nearest_date(found: Found, dates: list[SentenceDate]) -> SentenceDate:
-    """The date attached to the trigger in the parse, else the one nearest to it."""
+    """The date closest to the trigger in the parse (fewest steps up the heads), else in the text."""
     if found.token.doc.has_annotation("DEP"):
-        for date in dates:
-            head = date.span.root
-            for _ in range(8):
-                if head == found.token:
-                    return date
-                if head.head == head:
-                    break
-                head = head.head
+        attached = [(steps, i) for i, date in enumerate(dates) if (steps := head_steps(date.span.root, found.token)) is not None]
+        if attached:
+            return dates[min(attached)[1]]
     position = found.token.i
 
     def distance(date: SentenceDate) -> int:
@@ -308,6 +303,17 @@ def nearest_date(found: Found, dates: list[SentenceDate]) -> SentenceDate:
         return min(abs(date.span.start - position), abs(date.span.end - 1 - position))
 
     return min(dates, key=distance)
+
+
+def head_steps(token: Token, target: Token, limit: int = 8) -> int | None:
+    """Steps from `token` up its heads to `target`, or None."""
+    for steps in range(limit):
+        if token == target:
+            return steps
+        if token.head == token:
+            return None
+        token = token.head
+    return None
 
 
 def date_event(sent: Span, number: int, found: Found, dates: list[SentenceDate], dct: Interval | None,

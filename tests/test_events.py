@@ -171,3 +171,20 @@ def test_intervals_at_their_precisions() -> None:
     assert date_compatibility(week, day_) == 1.0
     assert date_compatibility(day_, parse_value("2022-03-17")) == 0.0
     assert 0 < date_compatibility(parse_value("2022"), day_) < 1
+
+
+def test_dependency_parse_is_used_when_present() -> None:
+    """With a parse, the separable particle is the verb's `svp` child and the date is the one attached to the trigger."""
+    nlp = spacy.blank("de")
+    # Den am Freitag vorgelegten Plan lehnten die Minister am Montag ab.
+    words = ["Den", "am", "Freitag", "vorgelegten", "Plan", "lehnten", "die", "Minister", "am", "Montag", "ab", "."]
+    heads = [4, 3, 1, 4, 5, 5, 7, 5, 5, 8, 5, 5]
+    deps = ["nk", "mo", "nk", "nk", "oa", "ROOT", "nk", "sb", "mo", "nk", "svp", "punct"]
+    spaces = [True] * 10 + [False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+    doc._.doc_id, doc._.dct = "p", PubDate("2022-03-16", "day", "metadata")
+    friday, monday = doc[2:3], doc[9:10]
+    monday._.timex, friday._.timex = day("2022-03-14"), day("2022-03-11")
+    doc.spans["dates"] = [friday, monday]  # Friday is nearer to the verb in the text
+    [event] = EventExtractor()(doc)._.events
+    assert (event.trigger, event.date_value) == ("ablehnen", "2022-03-14")

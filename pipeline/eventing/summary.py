@@ -13,6 +13,7 @@ from ..records import Event
 from ..resources import load_table
 from .lexicon import Lexicon
 
+WORD = re.compile(r"[\wÄÖÜäöüß]+")
 CLAUSE_SPLIT = re.compile(r",\s+|;\s+|:\s+|\s+[–—]\s+")
 MAX_WORDS = 18
 
@@ -22,13 +23,12 @@ def drop_patterns(lang: str = "de") -> tuple[re.Pattern, ...]:
     return tuple(re.compile(row["pattern"], re.I) for row in load_table("timeline_summary.tsv", lang))
 
 
-def trigger_stem(event: Event, lexicon: Lexicon) -> str:
-    """A piece of the trigger as it appears in the text (`kündig` for ankündigen, the noun itself)."""
-    for forms in lexicon.verb_forms.values():
-        for trigger, _ in forms:
-            if trigger.lemma == event.trigger:
-                return trigger.base[:max(4, len(trigger.base) - 3)]
-    return event.trigger
+def states_trigger(clause: str, event: Event, lexicon: Lexicon) -> bool:
+    """Whether a clause holds the event's trigger (any inflected form of the verb, or the noun)."""
+    if event.trigger and event.trigger in clause:
+        return True
+    return any(trigger.lemma == event.trigger
+               for word in WORD.findall(clause) for trigger, _ in lexicon.verb_forms.get(word.lower(), ()))
 
 
 def keep_opening(match: re.Match, text: str) -> str:
@@ -39,9 +39,8 @@ def keep_opening(match: re.Match, text: str) -> str:
 
 
 def headline_clause(event: Event, lexicon: Lexicon) -> str:
-    clauses = [c for c in CLAUSE_SPLIT.split(event.text) if c.strip()]
-    stem = trigger_stem(event, lexicon).lower()
-    chosen = next((c for c in clauses if stem and stem in c.lower()), clauses[0] if clauses else event.text)
+    clauses = [c for c in CLAUSE_SPLIT.split(event.text) if c.strip()] or [event.text]
+    chosen = next((c for c in clauses if states_trigger(c, event, lexicon)), max(clauses, key=len))
     for pattern in drop_patterns():
         chosen = pattern.sub(lambda m, text=chosen: keep_opening(m, text), chosen)
     words = chosen.split()
