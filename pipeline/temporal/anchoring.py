@@ -196,7 +196,7 @@ class Resolver:
             anchor = "none"
         elif g.get("shift") or g.get("shift2") or m.rule in ("month_rel_year", "season_rel_year", "season_shift"):
             word = g.get("shift") or g.get("shift2") or ""
-            n, kind = self.lex.shifts.get(word, (0, "previous")) if word else (0, "previous")
+            n, kind = (self.lex.shift(word) or (0, "previous")) if word else (0, "previous")
             ref, anchor = self.anchor_for(kind)
             if ref is None:
                 return None
@@ -245,7 +245,7 @@ class Resolver:
         base = ref.day
         wshift = g.get("wshift") or g.get("wshift2")
         if wshift:
-            n = self.lex.shifts.get(wshift, (0, ""))[0]
+            n = (self.lex.shift(wshift) or (0, ""))[0]
             if wshift in ("vergangener", "letzter"):
                 n = -1
             elif wshift in ("nächster", "kommender"):
@@ -258,7 +258,7 @@ class Resolver:
             delta = weekday - base.isoweekday()
             forward, backward = delta % 7, -((-delta) % 7)
             shift_word = g.get("shift", "")
-            n = self.lex.shifts.get(shift_word, (None, ""))[0] if shift_word else None
+            n = (self.lex.shift(shift_word) or (None, ""))[0] if shift_word else None
             if n is not None and n > 0:
                 days = forward or 7
             elif n is not None and n < 0:
@@ -276,6 +276,8 @@ class Resolver:
                 else:
                     days = forward if forward <= -backward else backward
             target = base + dt.timedelta(days=days)
+        if g.get("night"):
+            return self.make("DATE", (target - dt.timedelta(days=1)).isoformat() + "TNI", "", anchor)
         value = target.isoformat()
         if g.get("daypart"):
             code = self.lex.dayparts.get(g["daypart"].capitalize(), "")
@@ -304,7 +306,7 @@ class Resolver:
     def norm_shift(self, m: Match, g: dict[str, str]) -> Timex | None:
         unit_word = g["unit"]
         word = g.get("shift", "")
-        n, kind = self.lex.shifts.get(word, (0, "previous"))
+        n, kind = (self.lex.shift(word) or (0, "dct" if m.rule == "part_unit" else "previous"))
         ref, anchor = self.anchor_for(kind)
         if ref is None:
             return None
@@ -502,10 +504,22 @@ class Resolver:
         day = dt.date.fromisoformat(event.start) + dt.timedelta(days=int(g["ordinal"]) - 1)
         return self.make("DATE", day.isoformat(), "", "none")
 
-    def event_for(self, text: str) -> AnchorEvent | None:
-        """The counting anchor event named by `text` whose validity window fits the DCT."""
+    def norm_eventoffset(self, m: Match, g: dict[str, str]) -> Timex | None:
+        """"zwei Jahre nach Kriegsbeginn": the anchor event's start plus the offset (else the duration)."""
+        number, unit = self.lex.number(g["num"]), unit_of(g["unit"], self.lex)
+        event = self.event_for(g["event"], counting=False)
+        modifier = "APPROX" if g.get("approx") else ""
+        if number is None or not unit:
+            return None
+        if event is None or number == "X" or "." in number or unit not in cal.UNIT_PRECISION:
+            return Timex("DURATION", self.duration_value(number, unit), modifier=modifier)
+        day = cal.shift(dt.date.fromisoformat(event.start), unit, int(number))
+        return self.make("DATE", cal.value_at(day, cal.UNIT_PRECISION[unit]), modifier, "none")
+
+    def event_for(self, text: str, counting: bool = True) -> AnchorEvent | None:
+        """The anchor event named by `text` whose validity window fits the DCT."""
         for event in self.events:
-            if not event.count or not event.pattern.fullmatch(text):
+            if (counting and not event.count) or not event.pattern.fullmatch(text):
                 continue
             if self.mode != "news":
                 if self.dct is None or not (event.valid_from <= self.dct.value[:10] <= event.valid_to):

@@ -134,7 +134,7 @@ class Evidence:
             g = m.groups
             if m.norm == "offset" and g.get("dir", "").lower() in ("in", "vor", "binnen"):
                 out.append(m)
-            elif m.norm == "shift" and self.lex.shifts.get(g.get("shift", ""), (0, ""))[1] == "dct":
+            elif m.norm == "shift" and (self.lex.shift(g.get("shift", "")) or (0, ""))[1] == "dct":
                 out.append(m)
             elif m.norm == "weekday" and (g.get("wshift") or g.get("wshift2") or g.get("shift")):
                 out.append(m)

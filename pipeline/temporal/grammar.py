@@ -39,6 +39,8 @@ def building_blocks(lex: Lexicon, events_file: str) -> dict[str, str]:
     abbreviations = [w for w in lex.months if w.endswith(".")]
     numbers = set(lex.numbers) | {w.capitalize() for w in lex.numbers}
     counting = [e.pattern.pattern for e in load_anchor_events(events_file) if e.count]
+    every = [e.pattern.pattern for e in load_anchor_events(events_file)]
+    shifts = set(lex.shifts) | {w[:1].upper() + w[1:] for w in lex.shifts}
     return {
         "MONTH": "(?:" + alternation(plain_months, "s?") + r"(?!\w)|" + alternation(abbreviations) + ")",
         "WEEKDAY": alternation(lex.weekdays),
@@ -48,12 +50,13 @@ def building_blocks(lex: Lexicon, events_file: str) -> dict[str, str]:
         "NUM": "(?:" + alternation(numbers) + r"|\d{1,3}(?:,\d+)?)",
         "UNIT": alternation(lex.units),
         "COMPOUND": alternation(lex.compound_units),
-        "SHIFT": alternation(lex.shifts),
+        "SHIFT": alternation(shifts),
         "DEICTIC": alternation(lex.deictic),
         "DAYPART": alternation(lex.dayparts),
         "HOLIDAY": alternation(lex.holidays),
         "RELNOUN": alternation(lex.relative_nouns),
         "EVENTCOUNT": "(?:" + "|".join(f"(?:{p})" for p in counting) + ")" if counting else "(?!)",
+        "EVENTANY": "(?:" + "|".join(f"(?:{p})" for p in every) + ")" if every else "(?!)",
         "DAY": r"(?:0?[1-9]|[12][0-9]|3[01])",
         "MON": r"(?:0?[1-9]|1[0-2])",
         "YEAR": r"(?:1[0-9]{3}|20[0-9]{2})",

@@ -48,6 +48,11 @@ class Lexicon:
             return self.months[word[:-1]]
         return None
 
+    def shift(self, word: str) -> tuple[int, str] | None:
+        """'kommenden' → (1, 'dct'); capitalised forms ("Nächstes") are looked up lower-cased."""
+        word = " ".join(word.split())
+        return self.shifts.get(word) or self.shifts.get(word[:1].lower() + word[1:])
+
     def number(self, word: str) -> str | None:
         """'zwei' → '2', '12' → '12', 'mehrere' → 'X'."""
         word = word.strip()
