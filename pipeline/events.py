@@ -11,8 +11,9 @@ For every sentence the component looks for an event trigger (verbs and nouns of
   and questions get no publication date (`events_markers.tsv`), and negated triggers no event;
 * who and what? persons, countries, organisations and money of the sentence, a location after a
   place preposition (`in Brüssel`), the event type (`events_taxonomy.tsv`) and whether it is a decision;
-* how relevant? a NATO–Ukraine score from the sentence and the whole article (`events_relevance.tsv`);
-  events dated long before publication are background and count half.
+* how relevant? a NATO–Ukraine score from the sentence (with the previous one when it continues
+  it), its actors' roles and the whole article (`events_relevance.tsv`); events dated long before
+  publication are background and count half.
 
 Event ids are `<doc_id>-e<n>`, numbered in sentence order, so they are stable for a given text.
 """
@@ -93,8 +94,9 @@ def extract_events(doc: Doc, lexicon: Lexicon) -> list[Event]:
         if found is not None and not clause_has(sent, found, lexicon, "negation"):
             dating = date_event(sent, number, found, dates, dct, last_dated, lexicon, quotes)
             if dating is not None and dating.interval.precision in USABLE_PRECISIONS:
+                context = sentences[number - 1].text if number and lexicon.anaphora.search(sent.text) else ""
                 event = build_event(doc, sent, number, len(events), found, dating, spans, roles,
-                                    document_hits, lexicon, dct, background_days)
+                                    document_hits, lexicon, dct, background_days, context)
                 events.append(event)
         elif found is None and events and events[-1].sentence == number - 1 \
                 and lexicon.anaphora.search(sent.text):
@@ -171,7 +173,8 @@ def person_roles(doc: Doc) -> dict[str, str]:
 # --- triggers ----------------------------------------------------------------------------------
 
 def find_trigger(sent: Span, lexicon: Lexicon, quotes: list[tuple[int, int]]) -> Found | None:
-    """The sentence's main trigger: a verb before a noun, outside quotes before inside."""
+    """The sentence's main trigger: outside quotes before inside, a verb (not an attributive
+    participle) before a noun, nearer the root of the parse, earlier."""
     candidates: list[Found] = []
     for token in sent:
         if token.is_punct or token.is_space or not token.text[:1].isalpha():
@@ -184,7 +187,25 @@ def find_trigger(sent: Span, lexicon: Lexicon, quotes: list[tuple[int, int]]) ->
         candidates.append(found)
     if not candidates:
         return None
-    return min(candidates, key=lambda f: (in_quotes(f.token, quotes), f.trigger.pos != "verb", f.token.i))
+    parsed = sent.doc.has_annotation("DEP")
+    return min(candidates, key=lambda f: (in_quotes(f.token, quotes), attributive(f), f.trigger.pos != "verb",
+                                          depth(f.token) if parsed else 0, f.token.i))
+
+
+def attributive(found: Found) -> bool:
+    """A participle used as an adjective before its noun (`den am Freitag vorgelegten Plan`)."""
+    token = found.token
+    if found.trigger.pos != "verb" or not token.lower_.endswith(("te", "ten", "ter", "tes", "ne", "nen", "ner", "nes")):
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.text[:1].isupper() and following.is_alpha
+
+
+def depth(token: Token) -> int:
+    steps = 0
+    while token.head != token and steps < 50:
+        token, steps = token.head, steps + 1
+    return steps
 
 
 def match_token(token: Token, sent: Span, lexicon: Lexicon) -> Found | None:
@@ -349,7 +370,7 @@ def prospective(found: Found, lexicon: Lexicon) -> bool:
 
 def build_event(doc: Doc, sent: Span, number: int, index: int, found: Found, dating: Dating,
                 spans: dict[str, dict[int, list[Span]]], roles: dict[str, str], document_hits,
-                lexicon: Lexicon, dct: Interval | None, background_days: float) -> Event:
+                lexicon: Lexicon, dct: Interval | None, background_days: float, context: str = "") -> Event:
     persons = unique(span._.person.name for span in spans["persons"].get(number, []) if span._.person)
     location, location_span = find_location(sent, spans["countries"].get(number, []), lexicon)
     country_spans = [s for s in spans["countries"].get(number, []) if s._.country and s is not location_span]
@@ -360,7 +381,7 @@ def build_event(doc: Doc, sent: Span, number: int, index: int, found: Found, dat
                    if span._.money is not None and span._.money.equivalent_of is None)
     event_type = refine_type(sent, found, lexicon, bool(money))
     speculative = clause_has(sent, found, lexicon, "speculative")
-    hits = side_hits(lexicon, [sent.text, *organizations, *(roles.get(p, "") for p in persons)], countries)
+    hits = side_hits(lexicon, [sent.text, context, *organizations, *(roles.get(p, "") for p in persons)], countries)
     relevance = combined(lexicon, hits, document_hits)
     if dct is not None and dating.source == "explicit" and (dct.start - dating.interval.end).days > background_days:
         relevance *= 0.5
