@@ -62,9 +62,12 @@ def inflected_words():
 
 
 def is_inflected_word(text: str) -> bool:
-    table = inflected_words()
-    lemma = table.get(text)
-    return lemma is not None and lemma != text
+    """An inflected form of a German common word (Waffen → Waffe, Tore → Tor), not of a name
+    (Williams → William, Thomas → Thoma stay names)."""
+    lemma = inflected_words().get(text)
+    if lemma is None or lemma == text:
+        return False
+    return lemma not in first_names_after_role() and lemma[:1].upper() + lemma[1:] not in first_names()
 
 
 @lru_cache(maxsize=131072)
@@ -102,6 +105,16 @@ def noun_lemmas() -> frozenset[str]:
                      if isinstance(value, str) and value[:1].isupper())
 
 
+@lru_cache(maxsize=65536)
+def is_first_name(text: str, after_role: bool = False) -> bool:
+    """A first name of the lexicon, or a hyphenated one made of them (Frank-Walter, Hans-Dietrich)."""
+    names = first_names_after_role() if after_role else first_names()
+    if text in names:
+        return True
+    parts = text.split("-")
+    return len(parts) > 1 and all(part in names for part in parts)
+
+
 def surname_like(text: str, after_role: bool) -> bool:
     """A token that can end a name: name-like, not an inflected common word, not a noun compound part."""
     if not name_like(text):
@@ -137,9 +150,8 @@ def name_end(doc: Doc, start: int, after_role: bool) -> int:
     n = len(doc)
     if start >= n or not name_like(doc[start].text):
         return start
-    names = first_names_after_role() if after_role else first_names()
     end = start
-    if doc[start].text in names:
+    if is_first_name(doc[start].text, after_role):
         end = start + 1
         p = start + 1
         while p < n and p - start < MAX_NAME_TOKENS:
@@ -147,8 +159,8 @@ def name_end(doc: Doc, start: int, after_role: bool) -> int:
             if token.text in ROMAN_NUMERALS and p == start + 1:
                 end = p + 1
                 break
-            if is_initial(token) or (token.text in names and p + 1 < n and name_like(doc[p + 1].text)
-                                     and not is_inflected_word(token.text)):
+            if is_initial(token) or (is_first_name(token.text, after_role) and p + 1 < n
+                                     and name_like(doc[p + 1].text) and not is_inflected_word(token.text)):
                 p += 1
                 continue
             q = particle_run(doc, p)
@@ -159,7 +171,7 @@ def name_end(doc: Doc, start: int, after_role: bool) -> int:
                 break
             if surname_like(token.text, after_role) and not genitive_noun(doc, p):
                 end = p + 1
-                if end < n and surname_like(doc[end].text, after_role) and doc[end].text not in names \
+                if end < n and surname_like(doc[end].text, after_role) and not is_first_name(doc[end].text) \
                         and not genitive_noun(doc, end) and doc[end].text not in noun_lemmas() \
                         and (end + 1 >= n or not name_like(doc[end + 1].text)):
                     end += 1  # a second surname: Christian Braad Thomsen, Marine Le Pen
@@ -207,7 +219,7 @@ def speaker_end(doc: Doc, start: int) -> int:
         end += 1
     if end == start or (end < n and doc[end].text not in CLAUSE_FOLLOWERS):
         return start
-    if end - start == 1 and doc[start].text in first_names() and end < n and doc[end].text not in ".,;:!?":
+    if end - start == 1 and is_first_name(doc[start].text) and end < n and doc[end].text not in ".,;:!?":
         return start
     return end
 
@@ -267,7 +279,6 @@ class PersonsComponent:
             trimmed = trim_model_span(doc, ent)
             if trimmed:
                 found.append((*trimmed, "model"))
-        names = first_names()
         title_words = titles()
         n = len(doc)
         for i, token in enumerate(doc):
@@ -278,7 +289,7 @@ class PersonsComponent:
                 end = name_end(doc, i + 1, after_role=True)
                 if end > i + 1:
                     found.append((i + 1, end, "role"))
-            elif text in names and (i == 0 or doc[i - 1].text not in names) and not is_inflected_word(text):
+            elif is_first_name(text) and (i == 0 or not is_first_name(doc[i - 1].text)):
                 end = name_end(doc, i, after_role=False)
                 if end > i + 1:
                     found.append((i, end, "first name"))

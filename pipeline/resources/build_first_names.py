@@ -12,7 +12,7 @@ Usage (any machine with PyPI access):
 Kept: every first name with a frequency in at least one of the dictionary's countries, written as spelled.
 Dropped: names that are German function words or inflected word forms (their lowercase form is a key of
 spaCy's German lemma lookup table, e.g. "Sie", "Alle", "Will"); German noun lemmas of that table that are
-rare as names (Linie, Titel, Tod) and names listed in `de/first_names_exclude.txt` go to
+rare as names (Linie, Titel, Tod), inflected forms of German words (Tore, Bade) and names listed in `de/first_names_exclude.txt` go to
 `de/first_names_ambiguous.txt` instead, which is used only right after a role or title ("US-General Tod
 Wolters"); names of up to four letters known only from East Asian name lists (The, Chi, San) and the
 dictionary's expanded-umlaut duplicates and '+'-joined Arabic/Chinese/Korean compounds are dropped.
@@ -95,6 +95,11 @@ def main(argv: list[str]) -> int:
     noun_lemmas = {value for value in lemmas.values() if isinstance(value, str) and value[:1].isupper()}
     names = parse(Path(argv[0]))
     categories = {name: category(name, stats, lemmas, noun_lemmas, exclude) for name, stats in names.items()}
+    for name, kind in list(categories.items()):  # Tore → Tor, Bade → Bad: inflected forms of German words
+        lemma = lemmas.get(name)
+        if kind == "safe" and isinstance(lemma, str) and lemma != name and categories.get(lemma) != "safe" \
+                and categories.get(lemma[:1].upper() + lemma[1:]) != "safe":
+            categories[name] = "ambiguous"
     kept = sorted(name for name, kind in categories.items() if kind == "safe")
     ambiguous = sorted(name for name, kind in categories.items() if kind == "ambiguous")
     OUT.write_text(HEADER + "\n".join(kept) + "\n", encoding="utf-8")
