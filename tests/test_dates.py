@@ -142,6 +142,24 @@ def test_durations_and_vague_references(news):
     assert not any("Milliarden" in text for text in got)
 
 
+def test_relative_periods_with_parts_and_capitalised_shifts(news):
+    doc = run(news, "Anfang nächsten Jahres soll das Paket stehen, spätestens Ende des Monats. "
+                    "Nächstes Jahr wird gewählt. Ende kommender Woche wird beraten.", day("2024-02-21"))
+    got = {s.text: (s._.timex.value, s._.timex.modifier) for s in doc.spans["dates"]}
+    assert got["Anfang nächsten Jahres"] == ("2025", "START")
+    assert got["Ende des Monats"] == ("2024-02", "END")
+    assert got["Nächstes Jahr"] == ("2025", "")
+    assert got["Ende kommender Woche"] == ("2024-W09", "END")
+
+
+def test_offset_from_an_anchor_event_and_night_before(news):
+    doc = run(news, "Zwei Jahre nach Kriegsbeginn zieht die NATO Bilanz. In der Nacht zum Mittwoch griffen Drohnen an.",
+              day("2024-02-21"))
+    got = {s.text: s._.timex for s in doc.spans["dates"]}
+    assert (got["Zwei Jahre nach Kriegsbeginn"].value, got["Zwei Jahre nach Kriegsbeginn"].precision) == ("2024", "year")
+    assert got["Nacht zum Mittwoch"].value == "2024-02-20TNI"
+
+
 # ---- no false positives --------------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "Die Ministerin sprach mit Sam und Don über die Lage.",
@@ -150,6 +168,7 @@ def test_durations_and_vague_references(news):
     "Bis zu 50 Länder haben sich in Ramstein getroffen.",
     "Rund 1500 Soldaten und 2000 Panzer wurden verlegt.",
     "Der Morgen war kalt, die Mitte der Allianz hielt.",
+    "Die 23-jährige Israelin gewann, Dreimonatig-Freiwillige halfen.",
 ])
 def test_no_false_positives(news, text):
     assert [s.text for s in run(news, text, day("2024-04-03")).spans["dates"]] == []

@@ -115,6 +115,9 @@ class Grammar:
         return resolve_overlaps(found)
 
     def guard(self, name: str, text: str, start: int, end: int, groups: dict[str, str]) -> bool:
+        if name == "compound":
+            # "23-jährige", "der 75-Jährige": an age, not a period of time
+            return not (groups.get("num", "").isdigit() and self.lex.compound_units.get(groups.get("stem", "")) == "Y")
         if name == "bare_year":
             before = text[max(0, start - 25):start]
             after = text[end:end + 30]
