@@ -93,3 +93,25 @@ def test_seed_persons_found_with_precision(nlp) -> None:
     found, _ = evaluate_seeds(nlp, SHARED)
     assert found.fn == 0, found.lines
     assert found.precision >= 0.95, found.lines
+
+
+def test_union_with_a_statistical_ner_and_its_organisations() -> None:
+    nlp = spacy.blank("de")
+    ensure_linguistic_basics(nlp)
+    ruler = nlp.add_pipe("entity_ruler")  # stands in for a trained NER writing doc.ents
+    ruler.add_patterns([
+        {"label": "PER", "pattern": "Selenskyj"},
+        {"label": "PER", "pattern": [{"ORTH": "Präsident"}, {"ORTH": "Macron"}]},
+        {"label": "ORG", "pattern": [{"ORTH": "Alfa"}, {"ORTH": "Romeo"}]},
+        {"label": "LOC", "pattern": "Ukraine"},
+    ])
+    for name in ("organizations", "countries", "persons"):
+        nlp.add_pipe(name)
+    doc = nlp("Selenskyj traf Präsident Macron und Olaf Scholz, das Werk von Alfa Romeo blieb zu. "
+              "Die Ukraine dankte Selenskyj.")
+    assert [(s.text, s._.person.name) for s in doc.spans["persons"]] == [
+        ("Selenskyj", "Selenskyj"), ("Macron", "Macron"), ("Olaf Scholz", "Olaf Scholz"),
+        ("Selenskyj", "Selenskyj"),
+    ]
+    assert doc.spans["persons"][1]._.person.role == "Präsident"
+    assert [s._.country.iso3 for s in doc.spans["countries"]] == ["UKR"]

@@ -241,17 +241,25 @@ def role_at(doc: Doc, start: int, end: int) -> str:
 
 
 def trim_model_span(doc: Doc, ent: Span) -> tuple[int, int] | None:
-    """Drop leading/trailing tokens that are not name tokens; None if no name is left."""
+    """Drop leading roles, titles, articles and punctuation and trailing punctuation or lower-case words;
+    None if no name token is left (a country, an organisation, an abbreviation)."""
     start, end = ent.start, ent.end
-    while start < end and not name_like(doc[start].text) and not (
-        doc[start].text in particles() and start > ent.start
-    ):
+
+    def droppable_head(token: Token) -> bool:
+        text = token.text
+        if token.is_punct or role_base(text) or text in titles() or text.lower() in DETERMINERS:
+            return True
+        return text[:1].islower() and text not in particles() and "-" not in text
+
+    while start < end and droppable_head(doc[start]):
         start += 1
-    while end > start and not (name_like(doc[end - 1].text) or doc[end - 1].text in ("'s",)):
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ROMAN_NUMERALS
+                           or doc[end - 1].text[:1].islower() and "-" not in doc[end - 1].text):
         end -= 1
-    if start >= end:
+    if start >= end or any(ch.isdigit() for ch in doc[start:end].text):
         return None
-    if any(ch.isdigit() for ch in doc[start:end].text):
+    if not any(name_like(token.text) or (token.text[:1].islower() and "-" in token.text)
+               for token in doc[start:end]):
         return None
     return start, end
 
@@ -300,7 +308,11 @@ class PersonsComponent:
                 if end > i + 1:
                     found.append((i + 1, end, "speaker"))
         credits = CreditIndex(doc)
-        return [c for c in found if c[1] <= n and not credits.covers(doc[c[0]].idx)]
+        # where the statistical model saw an organisation, place or work (Alfa Romeo, Roland Garros), a
+        # first-name or speaker match is not a person; a role in front outweighs it
+        other = {i for ent in doc.ents if ent.label_ != "PER" for i in range(ent.start, ent.end)}
+        return [c for c in found if c[1] <= n and not credits.covers(doc[c[0]].idx)
+                and (c[2] in ("model", "role") or not other.intersection(range(c[0], c[1])))]
 
     def __call__(self, doc: Doc) -> Doc:
         chosen = select_longest(self.candidates(doc))
