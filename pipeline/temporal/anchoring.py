@@ -140,6 +140,9 @@ class Resolver:
             return None, "none"
         year = ref.day.year
         if self.mode != "news" or anchor != "dct":
+            if (month and ref.precision in ("day", "month", "season", "quarter") and (month, day or 1) < (ref.day.month, ref.day.day)
+                    and self.tense(match) == "future"):
+                return year + 1, anchor  # "die am 1. Januar in Kraft treten sollte" after a September date
             return year, anchor
         if ref.precision == "year" or (month is None and not season):
             return year, anchor
