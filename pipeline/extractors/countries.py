@@ -4,11 +4,13 @@ Forms come from `pipeline.entities.countries_lexicon` (Babel/CLDR German names, 
 `resources/de/countries_lexicon.tsv`): names in every case (Russlands, der Ukraine, Vereinigten Staaten),
 adjectives (belgische, US-amerikanischen), demonyms (Niederländer, Ukrainerin), capitals as seats of
 government (Moskau, Kiew), and hyphenated compounds with a country part (US-Präsident, Ukraine-Hilfe,
-NATO-Ukraine-Rat; deutsch-französische → both countries). A capital after a locative preposition
-(in/nach/aus … Moskau) is the city, not the government. Mentions inside a longer organisation or person
+NATO-Ukraine-Rat; deutsch-französische → both countries). A capital after a locative preposition or a
+city noun (in Moskau, Hauptstadt Vilnius; `countries_capital_literal.txt`) is the city, not the government. Mentions inside a longer organisation or person
 name (Deutsche Bank, Washington Post) are not countries. Regions and cities are not in the lexicon.
 """
 from __future__ import annotations
+
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -17,10 +19,15 @@ from .. import extensions  # noqa: F401
 from ..entities.countries_lexicon import CountryLexicon, country_lexicon
 from ..entities.spans import model_entities
 from ..records import CountryInfo
+from ..resources import load_list
 
 SPAN_KEY = "countries"
-LOCATIVE = frozenset({"in", "In", "nach", "Nach", "aus", "Aus", "bei", "Bei", "von", "Von", "bis", "nahe",
-                      "nahe", "zwischen", "Zwischen", "um", "gegenüber", "via", "über", "Über", "im", "Im"})
+
+
+@lru_cache(maxsize=1)
+def capital_literal_cues() -> frozenset[str]:
+    """Words before a capital that make it the city, not the government (in Moskau, Hauptstadt Vilnius)."""
+    return frozenset(load_list("countries_capital_literal.txt"))
 
 
 def compound_countries(token_text: str, lexicon: CountryLexicon) -> tuple[list[str], str]:
@@ -105,7 +112,7 @@ class CountriesComponent:
                 i += 1
                 continue
             start, end, codes, kind = found
-            if kind == "capital" and start > 0 and doc[start - 1].text in LOCATIVE:
+            if kind == "capital" and start > 0 and doc[start - 1].text in capital_literal_cues():
                 i = end
                 continue
             if any(b_start <= start and end <= b_end and (b_end - b_start) > (end - start)
