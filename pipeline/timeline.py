@@ -22,6 +22,7 @@ from .eventing.summary import summarize
 from .records import Event, TimelineEntry
 
 MAX_RANK = 6  # year
+MAX_CENTRALITY_PEERS = 40  # evidence choice compares an event with at most this many others of its entry
 
 
 def build_timeline(events: Iterable[Event], date_from: str, date_to: str, lang: str = "de") -> list[TimelineEntry]:
@@ -72,7 +73,7 @@ def evidence_score(item: Item, date: Interval, centrality: float) -> tuple:
 
 def centrality(item: Item, group: list[Item]) -> float:
     """Mean wording similarity of an event to the other events of its entry."""
-    others = [other for other in group if other is not item]
+    others = [other for other in group if other is not item][:MAX_CENTRALITY_PEERS]
     if not others:
         return 0.0
     return sum(text_similarity(item.words, other.words) for other in others) / len(others)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.lang.de.stop_words import STOP_WORDS
 
@@ -35,15 +36,15 @@ class Item:
     index: int
     event: Event
     interval: Interval
-    words: list[str]
+    words: tuple[str, ...]
     family: str
     occasions: frozenset[str] = frozenset()
 
 
-def content_words(text: str) -> list[str]:
+def content_words(text: str) -> tuple[str, ...]:
     """Sorted distinct content words of a sentence (lowercased, hyphen compounds split)."""
     words = {w for w in WORD.findall(text.lower().replace("-", " ")) if w not in STOP_WORDS and len(w) > 2 and not w.isdigit()}
-    return sorted(words)
+    return tuple(sorted(words))
 
 
 def occasions(text: str, lexicon: Lexicon) -> frozenset[tuple[str, str]]:
@@ -75,9 +76,13 @@ def occasion_similarity(a: Item, b: Item) -> float:
     return 0.5
 
 
-def text_similarity(a: list[str], b: list[str]) -> float:
+@lru_cache(maxsize=100_000)
+def text_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """difflib's ratio of two sorted content-word tuples (cached: clustering and evidence ask twice)."""
     if not a or not b:
         return 0.0
+    if a > b:
+        a, b = b, a
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
@@ -97,20 +102,24 @@ def type_compatibility(a: Item, b: Item) -> float:
     return 0.0
 
 
-def similarity(a: Item, b: Item, lexicon: Lexicon) -> float:
-    """0 when the two events cannot be one occurrence, else a weighted similarity (≈0..1.5)."""
+def similarity(a: Item, b: Item, lexicon: Lexicon, needed: float | None = None) -> float:
+    """0 when the two events cannot be one occurrence, else a weighted similarity (≈ -0.4..1.5).
+
+    With `needed`, the wording is only compared when it could lift the score to that value.
+    """
     s = lexicon.settings
+    ea, eb = a.event, b.event
+    if ea.doc_id != eb.doc_id and (a.interval.days > 31) != (b.interval.days > 31):
+        return 0.0  # across articles a season or year is too vague to be recognised as a dated report's day
     compatible = date_compatibility(a.interval, b.interval, s.get("coarse_date_factor", 0.6))
     if compatible == 0.0:
         return 0.0
-    ea, eb = a.event, b.event
     if ea.location and eb.location and ea.location != eb.location:
         location = -1.0
     else:
         location = 1.0 if ea.location and ea.location == eb.location else 0.0
     types = type_compatibility(a, b)
-    score = (s.get("weight_text", 0.35) * text_similarity(a.words, b.words)
-             + s.get("weight_persons", 0.2) * overlap(ea.persons, eb.persons)
+    score = (s.get("weight_persons", 0.2) * overlap(ea.persons, eb.persons)
              + s.get("weight_location", 0.2) * location
              + s.get("weight_type", 0.15) * (types if types > 0 else -1.0)
              + s.get("weight_occasion", 0.3) * occasion_similarity(a, b)
@@ -119,6 +128,9 @@ def similarity(a: Item, b: Item, lexicon: Lexicon) -> float:
         score += s.get("same_doc_bonus", 0.15)
         if abs(ea.sentence - eb.sentence) <= 1:
             score += s.get("adjacent_bonus", 0.35)
+    text_weight = s.get("weight_text", 0.35)
+    if needed is None or (score + text_weight) * compatible >= needed:
+        score += text_weight * text_similarity(a.words, b.words)
     return score * compatible
 
 
@@ -126,13 +138,15 @@ def cluster(items: list[Item], lexicon: Lexicon) -> list[list[Item]]:
     """Group items into occurrences (see the module docstring)."""
     threshold = lexicon.settings.get("merge_threshold", 0.4)
     scores: dict[tuple[int, int], float] = {}
+    compatible: set[tuple[int, int]] = set()
     ordered = sorted(items, key=lambda item: item.interval.start)
     for i, a in enumerate(ordered):
         for b in ordered[i + 1:]:
             if b.interval.start > a.interval.end:
                 break
-            score = similarity(a, b, lexicon)
-            if score > 0:
+            score = similarity(a, b, lexicon, needed=threshold)
+            if score != 0.0:
+                compatible.add(key(a, b))
                 scores[key(a, b)] = score
     members: dict[int, list[Item]] = {item.index: [item] for item in items}
     owner = {item.index: item.index for item in items}
@@ -140,7 +154,7 @@ def cluster(items: list[Item], lexicon: Lexicon) -> list[list[Item]]:
         if score < threshold:
             break
         ci, cj = owner[i], owner[j]
-        if ci == cj or not joinable(members[ci], members[cj], scores):
+        if ci == cj or not joinable(members[ci], members[cj], compatible):
             continue
         for item in members[cj]:
             owner[item.index] = ci
@@ -152,10 +166,10 @@ def key(a: Item, b: Item) -> tuple[int, int]:
     return (a.index, b.index) if a.index < b.index else (b.index, a.index)
 
 
-def joinable(first: list[Item], second: list[Item], scores: dict[tuple[int, int], float]) -> bool:
-    """Every cross pair has compatible dates (a stored score) and no two different locations."""
+def joinable(first: list[Item], second: list[Item], compatible: set[tuple[int, int]]) -> bool:
+    """Every cross pair has compatible dates and no two different locations are involved."""
     locations = {item.event.location for item in first + second if item.event.location}
     if len(locations) > 1:
         return False
-    return all(key(a, b) in scores for a in first for b in second)
+    return all(key(a, b) in compatible for a in first for b in second)
 
