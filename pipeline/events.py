@@ -310,12 +310,21 @@ def sentence_dates(sent: Span, spans: list[Span]) -> list[SentenceDate]:
                                         for o in dates)]
 
 
-def nearest_date(found: Found, dates: list[SentenceDate]) -> SentenceDate:
-    """The date closest to the trigger in the parse (fewest steps up the heads), else in the text."""
+def nearest_date(found: Found, dates: list[SentenceDate]) -> SentenceDate | None:
+    """The date of the trigger: the one closest to it in the parse (fewest steps up the heads);
+    without a parse the nearest one in the trigger's clause, else in a clause before it. A date in a
+    clause after the trigger's belongs to a complement (`beschlossen, im kommenden Jahr … bereitzustellen`)."""
     if found.token.doc.has_annotation("DEP"):
         attached = [(steps, i) for i, date in enumerate(dates) if (steps := head_steps(date.span.root, found.token)) is not None]
         if attached:
             return dates[min(attached)[1]]
+    sent = found.token.sent
+    start, end = clause_bounds(sent, found)
+    same = [d for d in dates if d.span.start_char < end and d.span.end_char > start]
+    before = [d for d in dates if d.span.end_char <= start]
+    candidates = same or before
+    if not candidates:
+        return None
     position = found.token.i
 
     def distance(date: SentenceDate) -> int:
@@ -323,7 +332,7 @@ def nearest_date(found: Found, dates: list[SentenceDate]) -> SentenceDate:
             return 0
         return min(abs(date.span.start - position), abs(date.span.end - 1 - position))
 
-    return min(dates, key=distance)
+    return min(candidates, key=distance)
 
 
 def head_steps(token: Token, target: Token, limit: int = 8) -> int | None:
@@ -341,8 +350,8 @@ def date_event(sent: Span, number: int, found: Found, dates: list[SentenceDate],
                last_dated: tuple[int, Interval] | None, lexicon: Lexicon,
                quotes: list[tuple[int, int]]) -> Dating | None:
     """When the event happens, or None when the sentence gives no reliable date for it."""
-    if dates:
-        chosen = nearest_date(found, dates)
+    chosen = nearest_date(found, dates) if dates else None
+    if chosen is not None:
         return Dating(chosen.interval, "explicit", chosen.span)
     if last_dated is not None and number - last_dated[0] <= 2 and lexicon.anaphora.search(sent.text):
         return Dating(last_dated[1], "previous")

@@ -188,3 +188,12 @@ def test_dependency_parse_is_used_when_present() -> None:
     doc.spans["dates"] = [friday, monday]  # Friday is nearer to the verb in the text
     [event] = EventExtractor()(doc)._.events
     assert (event.trigger, event.date_value) == ("ablehnen", "2022-03-14")
+
+
+def test_a_date_in_a_following_complement_is_not_the_decision_date(nlp) -> None:
+    text = ("Die Staats- und Regierungschefs der NATO haben auf ihrem Gipfel in Washington beschlossen, der Ukraine "
+            "im kommenden Jahr Militärhilfe im Wert von mindestens 40 Milliarden Euro bereitzustellen.")
+    doc = annotate(nlp, text, "2024-07-11",
+                   dates=[("kommenden Jahr", Timex("DATE", "2025", "2025-01-01", "2025-12-31", "year", "", "dct"))])
+    [event] = doc._.events
+    assert (event.trigger, event.date_value, event.location) == ("beschließen", "2024-07-11", "Washington")
