@@ -94,7 +94,10 @@ def extract_events(doc: Doc, lexicon: Lexicon) -> list[Event]:
         if found is not None and not clause_has(sent, found, lexicon, "negation"):
             dating = date_event(sent, number, found, dates, dct, last_dated, lexicon, quotes)
             if dating is not None and dating.interval.precision in USABLE_PRECISIONS:
-                context = sentences[number - 1].text if number and lexicon.anaphora.search(sent.text) else ""
+                context = ""
+                if number and lexicon.anaphora.search(sent.text):  # a continuation is read with its predecessor
+                    previous = [s._.person.name for s in spans["persons"].get(number - 1, []) if s._.person]
+                    context = " ".join([sentences[number - 1].text, *(roles.get(p, "") for p in previous)])
                 event = build_event(doc, sent, number, len(events), found, dating, spans, roles,
                                     document_hits, lexicon, dct, background_days, context)
                 events.append(event)

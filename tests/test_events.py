@@ -197,3 +197,19 @@ def test_a_date_in_a_following_complement_is_not_the_decision_date(nlp) -> None:
                    dates=[("kommenden Jahr", Timex("DATE", "2025", "2025-01-01", "2025-12-31", "year", "", "dct"))])
     [event] = doc._.events
     assert (event.trigger, event.date_value, event.location) == ("beschließen", "2024-07-11", "Washington")
+
+
+def test_a_continuation_is_as_relevant_as_what_it_continues(nlp) -> None:
+    text = "Stoltenberg hört im Herbst auf. Sein Nachfolger soll der Niederländer Mark Rutte werden."
+    autumn = Timex("DATE", "2024-FA", "2024-09-01", "2024-11-30", "season", "", "dct")
+    doc = annotate(nlp, text, "2024-04-03", dates=[("Herbst", autumn)],
+                   persons=[("Stoltenberg", PersonInfo("Jens Stoltenberg", "NATO-Generalsekretär")),
+                            ("Mark Rutte", PersonInfo("Mark Rutte"))])
+    first, second = doc._.events
+    assert first.relevance == second.relevance > 0  # the NATO role of Stoltenberg counts for both
+
+
+def test_news_without_nato_or_ukraine_scores_zero(nlp) -> None:
+    text = "Der Vorstand des FC Bayern beschloss am Montag, den Vertrag des Trainers zu verlängern."
+    [event] = annotate(nlp, text, "2023-11-12", dates=[("Montag", day("2023-11-06"))])._.events
+    assert event.relevance == 0.0 and event.is_decision
