@@ -471,6 +471,9 @@ def stripped_bounds(sent: Span) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    # an opening quote of the next sentence that the sentence splitter left behind (`beschließen. "`)
+    if end - start > 3 and text[end - 1] in "\"„»«“" and text[end - 2].isspace() and text[end - 3] in ".!?":
+        end -= 2
     return start, end
 
 
