@@ -12,6 +12,9 @@ tokens of the same texts.
 Inputs given to HeidelTime: WikiWarsDE as NARRATIVES with the corpus DATETIME; samples as NEWS with
 the metadata date (a month-only date becomes its first day: HeidelTime needs a day), 003 (no date) as
 NARRATIVES. Our component gets the same metadata (month precision stays month) and may infer the day.
+The seed gold of the samples is not exhaustive (it lists the expressions that matter, not every one), so
+on the samples precision and F1 understate both systems; relaxed recall and value accuracy are the
+meaningful figures there.
 """
 from __future__ import annotations
 
@@ -176,8 +179,8 @@ def f1(hit: int, pred: int, gold: int) -> float:
 def row(name: str, corpus: str, s: Scores, seconds: float, tokens: int) -> str:
     per_k = 1000 * seconds / tokens if tokens else 0.0
     rate = tokens / seconds if seconds else 0.0
-    return (f"| {name:<34} | {corpus:<11} | {f1(s.strict, s.pred, s.gold):.3f} | {f1(s.relaxed, s.pred, s.gold):.3f} "
-            f"| {s.value_accuracy:.3f} | {per_k:9.2f} | {rate:11,.0f} |")
+    return (f"| {name:<34} | {corpus:<10} | {f1(s.strict, s.pred, s.gold):9.3f} | {f1(s.relaxed, s.pred, s.gold):10.3f} "
+            f"| {Scores.f1(s.relaxed, s.pred, s.gold)[1]:9.3f} | {s.value_accuracy:9.3f} | {per_k:12.4f} | {rate:10,.0f} |")
 
 
 def main() -> None:
@@ -250,7 +253,6 @@ def main() -> None:
     for corpus in ("WikiWarsDE", "samples"):
         total, secs, tokens = Scores(), 0.0, 0
         for doc_id, _kind, _dct, text in ht_docs:
-            is_wiki = not doc_id[:3].isdigit() or "_" in doc_id[3:6] and doc_id[2] == "_"
             in_corpus = any(g.doc_id == doc_id for g in wiki)
             if (corpus == "WikiWarsDE") != in_corpus:
                 continue
@@ -264,15 +266,14 @@ def main() -> None:
             tokens += token_counts[doc_id]
         results["heideltime"][corpus] = (total, secs, tokens)
 
-    print("| system                             | corpus      | strict F1 | relaxed F1 | value acc | s/1k tok | tokens/s |")
-    print("|------------------------------------|-------------|-----------|------------|-----------|----------|----------|")
+    print("| system                             | corpus     | strict F1 | relaxed F1 | relaxed R | value acc | s/1k tokens  |   tokens/s |")
+    print("|------------------------------------|------------|-----------|------------|-----------|-----------|--------------|------------|")
     labels = {"ours": "ours: dates component", "ours+tok": "ours: tokenizer+sents+lemmas+dates",
               "heideltime": "HeidelTime (warm JVM, TreeTagger)"}
     for corpus in ("WikiWarsDE", "samples"):
         for system in ("ours", "ours+tok", "heideltime"):
             s, secs, tokens = results[system][corpus]
-            print(row(labels[system], corpus, s, secs, tokens).replace(f"{1000 * secs / tokens:9.2f}",
-                                                                     f"{1000 * secs / tokens:9.4f}"))
+            print(row(labels[system], corpus, s, secs, tokens))
     ours = results["ours"]["WikiWarsDE"]
     ht = results["heideltime"]["WikiWarsDE"]
     speedup = (ht[1] / ht[2]) / (ours[1] / ours[2]) if ours[1] else 0.0
