@@ -208,8 +208,11 @@ class Resolver:
                 year = self.season_shift_year(ref, season, n)
         else:
             year, anchor = self.year_for(month, day, m, season)
-            if year is None:
-                return None
+            if year is None:  # nothing to anchor to: keep what the text says ("XXXX-07-11")
+                if not (month or season):
+                    return None
+                value = (f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")) if month else f"XXXX-{season}"
+                return Timex("DATE", value, "", "", "", modifier, "none")
         if year < 1 or year > 2999:
             return None
         if month and day:
