@@ -264,3 +264,21 @@ def test_samples_inferred_publication_dates(sample_docs):
             assert sample_docs[row["doc_id"]]._.dct == PubDate(row["true_date"], "day", "inferred"), row["doc_id"]
         else:
             assert sample_docs[row["doc_id"]]._.dct.method == "metadata"
+
+
+def test_absolute_dates_agree_with_dateparser(news):
+    """Cross-check: the table-driven normalisation of full dates equals dateparser's reading of the span."""
+    dateparser = pytest.importorskip("dateparser")
+    text = ("Am 3. April 2024 trafen sich die Minister, am 24. Februar 2022 begann der Krieg. "
+            "Stand: 10.02.2024. Der Gipfel war am 11. Juli 2023, die Konferenz am 1. September 1939.")
+    doc = run(news, text, day("2024-04-05"))
+    checked = 0
+    for span in doc.spans["dates"]:
+        t = span._.timex
+        if t.anchor != "none" or t.precision != "day":
+            continue
+        parsed = dateparser.parse(span.text, languages=["de"],
+                                  settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]})
+        assert parsed is not None and parsed.date().isoformat() == t.value[:10], span.text
+        checked += 1
+    assert checked == 5

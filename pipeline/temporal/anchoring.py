@@ -186,10 +186,13 @@ class Resolver:
         modifier = self.modifier(g) or season_mod
         anchor = "none"
         if g.get("bcyear"):
-            year_text = f"BC{int(g['bcyear']):04d}"
-            if month or season or day:
-                return Timex("DATE", year_text, "", "", "year", modifier, "none")
-            return Timex("DATE", year_text, "", "", "year", modifier, "none")
+            value = f"BC{int(g['bcyear']):04d}"
+            if month:
+                value += f"-{month:02d}" + (f"-{day:02d}" if day else "")
+            elif season:
+                value += f"-{season}"
+            precision = "day" if day else "month" if month else "season" if season else "year"
+            return Timex("DATE", value, "", "", precision, modifier, "none")
         if g.get("year") or g.get("year_ahead"):
             year = int(g.get("year") or g["year_ahead"])
         elif g.get("year2"):
