@@ -84,6 +84,16 @@ def test_month_without_year_takes_the_publication_year(news):
     assert (t.value, t.date_start, t.date_end, t.anchor) == ("2024-07", "2024-07-01", "2024-07-31", "dct")
 
 
+@pytest.mark.parametrize("text, mention, value", [
+    ("Rutte übernimmt am 1. Oktober das Amt.", "1. Oktober", "2024-10-01"),  # present tense looks ahead
+    ("Im März kam die Union auf 30 Prozent.", "März", "2023-03"),  # past tense: the March before
+    ("Im Dezember hatte Selenskyj gewarnt.", "Dezember", "2023-12"),
+    ("Der Gipfel soll im Januar stattfinden.", "Januar", "2024-01"),
+])
+def test_tense_decides_the_year_of_a_bare_month(news, text, mention, value):
+    assert found(run(news, text, day("2024-02-21")))[mention].value == value
+
+
 def test_parts_of_periods_keep_value_and_set_modifier(news):
     doc = run(news, "Die Entscheidung fällt Ende Juni in Madrid, Anfang 2025 oder Mitte Juli, spätestens Ende 2025 soll es so weit sein.",
               day("2022-03-16"))

@@ -156,13 +156,16 @@ class Resolver:
             if tense == "past" and here > now:
                 return year - 1, anchor
             return year, anchor
-        key, now = (month, day or 15), (ref.day.month, ref.day.day if ref.precision == "day" else 15)
+        if ref.precision == "day":
+            key, now = (month, day or 15), (ref.day.month, ref.day.day)
+        else:  # a month-level DCT: only the month can be compared
+            key, now = (month, 0), (ref.day.month, 0)
+        if tense == "past" and key > now:
+            return year - 1, anchor  # "Im März kam die Union auf 30 Prozent" written in February
         if tense == "future" and key < now and ref.day.month - month >= 2:
             return year + 1, anchor
-        if tense == "past" and key > now and month - ref.day.month >= 2:
-            return year - 1, anchor
-        if not tense and abs(month - ref.day.month) > 6:
-            return (year + 1 if month < ref.day.month else year - 1), anchor
+        if not tense and ref.day.month - month > 6:
+            return year + 1, anchor  # present tense looks ahead: "am 15. Januar" written in November
         return year, anchor
 
     def modifier(self, g: dict[str, str]) -> str:
