@@ -8,6 +8,7 @@ later stages behave the same with any German pipeline.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,8 +67,32 @@ def has_sentence_boundaries(nlp: Language) -> bool:
     return any(name in nlp.pipe_names for name in ("parser", "senter", "sentencizer"))
 
 
+# Split a sentence-final full stop off a year ("1997.") and dashes/slashes inside number ranges
+# ("1939–1945", "9.–11."), which German tokenizer defaults keep in one token.
+EXTRA_SUFFIXES = (r"(?<=[0-9]{4})\.",)
+EXTRA_INFIXES = (r"(?<=[0-9.])[–—/](?=[0-9])",)
+
+
+def extend_pattern(regex: re.Pattern | None, extra: tuple[str, ...], anchor: str) -> re.Pattern:
+    """A tokenizer regex that also matches the `extra` patterns (anchored like the original)."""
+    added = "|".join(f"{pattern}{anchor}" if anchor == "$" else pattern for pattern in extra)
+    return re.compile(f"{regex.pattern}|{added}" if regex is not None else added)
+
+
+def adapt_tokenizer(nlp: Language) -> None:
+    """Add the number-boundary rules to whatever tokenizer the pipeline has (idempotent)."""
+    tokenizer = nlp.tokenizer
+    suffix = getattr(tokenizer.suffix_search, "__self__", None)
+    infix = getattr(tokenizer.infix_finditer, "__self__", None)
+    if suffix is not None and EXTRA_SUFFIXES[0] in suffix.pattern:
+        return
+    tokenizer.suffix_search = extend_pattern(suffix, EXTRA_SUFFIXES, "$").search
+    tokenizer.infix_finditer = extend_pattern(infix, EXTRA_INFIXES, "").finditer
+
+
 def ensure_linguistic_basics(nlp: Language) -> None:
-    """Add paragraph breaks, sentence boundaries and lemmas where the pipeline lacks them."""
+    """Add number-aware tokenization, paragraph breaks, sentence boundaries and lemmas if missing."""
+    adapt_tokenizer(nlp)
     first_structural = next(
         (name for name in ("parser", "senter", "sentencizer") if name in nlp.pipe_names), None
     )

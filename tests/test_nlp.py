@@ -35,3 +35,13 @@ def test_blank_pipeline_gets_sentences_lemmas_and_paragraph_breaks() -> None:
         "NATO will dauerhafte Truppenaufstockung", "Am Mittwoch haben die Minister beraten.",
         "Sie beschlossen mehr Truppen."]
     assert doc[-2].lemma_ == "Truppe" and doc[-4].lemma_ == "beschließen"
+
+
+def test_years_and_number_ranges_are_split_for_date_boundaries() -> None:
+    nlp = spacy.blank("de")
+    ensure_linguistic_basics(nlp)
+    ensure_linguistic_basics(nlp)  # idempotent
+    assert [t.text for t in nlp("Die Grundakte stammt aus dem Jahr 1997.")][-2:] == ["1997", "."]
+    assert [t.text for t in nlp("Krieg 1939–1945 vom 9.–11. Juli")] == [
+        "Krieg", "1939", "–", "1945", "vom", "9.", "–", "11.", "Juli"]
+    assert [t.text for t in nlp("Am 3.4.2024 kostete es 1.000 Euro.")][1] == "3.4.2024"
