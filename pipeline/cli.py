@@ -174,7 +174,7 @@ def shared_folder(given: Path | None) -> Path:
 
 def evaluate(kind: str, shared: Path | None, model: str | None) -> None:
     module = importlib.import_module(f"pipeline.evaluation.{kind}")
-    out.print(module.run(shared_folder(shared), model), markup=False, highlight=False)
+    print(module.run(shared_folder(shared), model))
 
 
 @evaluate_app.command("dates")
