@@ -26,6 +26,18 @@ def first_names_after_role() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def name_words() -> frozenset[str]:
+    """Capitalised words used as personal names (Brown clusters of spaCy's German lexeme tables)."""
+    return frozenset(load_list("persons_name_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Capitalised words that are almost never personal names (nouns, places, firms), from the same clusters."""
+    return frozenset(load_list("persons_common_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def titles() -> frozenset[str]:
     return frozenset(load_list("persons_titles.txt"))
 

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions  # noqa: F401
 from ..entities.countries_lexicon import country_lexicon
 from ..entities.names import (
-    first_names, first_names_after_role, german_spelling_score, lead_particles, name_blockers, particles, role_base, spelling_key,
+    first_names, first_names_after_role, german_spelling_score, name_words, common_words, lead_particles, name_blockers, particles, role_base, spelling_key,
     titles,
 )
 from ..entities.spans import CreditIndex, model_entities, select_longest
@@ -119,6 +119,8 @@ def surname_like(text: str, after_role: bool) -> bool:
     """A token that can end a name: name-like, not an inflected common word, not a noun compound part."""
     if not name_like(text):
         return False
+    if text in name_words():
+        return True
     if not after_role and is_inflected_word(text):
         return False
     if "-" in text:  # Kramp-Karrenbauer yes, Hochhuth-Stück / Elliott-Prinzip no
@@ -251,10 +253,12 @@ def trim_model_span(doc: Doc, ent: Span) -> tuple[int, int] | None:
             return True
         return text[:1].islower() and text not in particles() and "-" not in text
 
-    while start < end and droppable_head(doc[start]):
+    while start < end and (droppable_head(doc[start]) or end - start > 1 and is_common_word(doc[start].text)):
         start += 1
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ROMAN_NUMERALS
-                           or doc[end - 1].text[:1].islower() and "-" not in doc[end - 1].text):
+                           or doc[end - 1].text[:1].islower() and "-" not in doc[end - 1].text
+                           or end - start > 1 and (doc[end - 1].is_stop or is_common_word(doc[end - 1].text))
+                           and doc[end - 1].text not in particles()):
         end -= 1
     if start >= end or any(ch.isdigit() for ch in doc[start:end].text):
         return None
@@ -262,6 +266,28 @@ def trim_model_span(doc: Doc, ent: Span) -> tuple[int, int] | None:
                for token in doc[start:end]):
         return None
     return start, end
+
+
+def is_common_word(text: str) -> bool:
+    """A capitalised word that is almost never a name (Geschenk, Blogs, Fujitsu), and not a known name."""
+    if text in name_words() or is_first_name(text, True):
+        return False
+    return text in common_words() or _genitive_base(text) in common_words() or is_inflected_word(text)
+
+
+def vetoed(start: int, end: int, other: set[int]) -> bool:
+    """A rule match is not a person where the model saw another kind of name on its first token or on
+    all of it (Alfa Romeo, Jack Rouse Associates); "Jonathan Williams" with Williams as MISC stays."""
+    return start in other or all(i in other for i in range(start, end))
+
+
+def keep_model_span(doc: Doc, start: int, end: int, surnames: set[str]) -> bool:
+    """False for a one-word model PER span that is a common word, unless it is the surname of a full
+    name found in the same document (Blinken after Antony Blinken)."""
+    if end - start != 1:
+        return True
+    text = doc[start].text
+    return text in surnames or _genitive_base(text) in surnames or not is_common_word(text)
 
 
 def mention_name(span: Span) -> str:
@@ -279,14 +305,12 @@ class PersonsComponent:
     def __init__(self):
         # load the lexicons once, at pipeline build time
         first_names(), particles(), titles(), country_lexicon(), organization_forms(), inflected_words()
+        name_words(), common_words()
         calendar_words()
 
     def candidates(self, doc: Doc) -> list[tuple[int, int, object]]:
         found: list[tuple[int, int, object]] = []
-        for ent in model_entities(doc, "PER"):
-            trimmed = trim_model_span(doc, ent)
-            if trimmed:
-                found.append((*trimmed, "model"))
+        model_spans = [trimmed for ent in model_entities(doc, "PER") if (trimmed := trim_model_span(doc, ent))]
         title_words = titles()
         n = len(doc)
         for i, token in enumerate(doc):
@@ -301,6 +325,10 @@ class PersonsComponent:
                 end = name_end(doc, i, after_role=False)
                 if end > i + 1:
                     found.append((i, end, "first name"))
+        words = name_words()
+        for i, token in enumerate(doc):  # a word used as a name (Stoltenberg, Vettel, Juncker)
+            if token.text in words and name_like(token.text) and not (i > 0 and is_first_name(doc[i - 1].text)):
+                found.append((i, i + 1, "name word"))
         verbs = speech_verbs()
         for i, token in enumerate(doc[:-1]):
             if token.lower_ in verbs and (i == 0 or token.text != "So"):
@@ -311,8 +339,19 @@ class PersonsComponent:
         # where the statistical model saw an organisation, place or work (Alfa Romeo, Roland Garros), a
         # first-name or speaker match is not a person; a role in front outweighs it
         other = {i for ent in doc.ents if ent.label_ != "PER" for i in range(ent.start, ent.end)}
+        full_names = [(start, end) for start, end, _ in found if end - start > 1]
+        full_names += [(start, end) for start, end in model_spans
+                       if end - start > 1 and is_first_name(doc[start].text, True)]
+        surnames = {doc[end - 1].text for start, end in full_names}
+        for start, end in model_spans:
+            # "empfing Scholz Stoltenberg": two surnames of the document side by side are two people
+            if end - start > 1 and all(doc[i].text in surnames for i in range(start, end)):
+                found.extend((i, i + 1, "model") for i in range(start, end))
+            else:
+                found.append((start, end, "model"))
         return [c for c in found if c[1] <= n and not credits.covers(doc[c[0]].idx)
-                and (c[2] in ("model", "role") or not other.intersection(range(c[0], c[1])))]
+                and (c[2] in ("model", "role") or not vetoed(c[0], c[1], other))
+                and (c[2] != "model" or keep_model_span(doc, c[0], c[1], surnames))]
 
     def __call__(self, doc: Doc) -> Doc:
         chosen = select_longest(self.candidates(doc))
@@ -353,7 +392,10 @@ def resolve_within_document(names: list[str]) -> dict[str, str]:
     """
     counts = Counter(names)
     full = [name for name in counts if len(_name_tokens(name)) >= 2]
-    mapping: dict[str, str] = {}
+    # spelling variants of full names first (Vladimir → Wladimir Putin), so surnames follow the winner
+    spelled = canonical_spellings(Counter({name: counts[name] for name in full}))
+    mapping: dict[str, str] = {name: target for name, target in spelled.items() if target != name}
+    full = [name for name in full if name not in mapping]
     full_set = set(full)
     for name in full:  # genitive of a full name: Jens Stoltenbergs → Jens Stoltenberg
         tokens = name.split()
@@ -361,6 +403,8 @@ def resolve_within_document(names: list[str]) -> dict[str, str]:
         if base and " ".join([*tokens[:-1], base]) in full_set:
             mapping[name] = " ".join([*tokens[:-1], base])
     full = [name for name in full if name not in mapping]
+    for name, target in list(mapping.items()):  # follow chains (genitive of a variant)
+        mapping[name] = mapping.get(target, target)
     by_surname: dict[str, Counter] = defaultdict(Counter)
     for name in full:
         by_surname[_name_tokens(name)[-1]][name] += counts[name]
