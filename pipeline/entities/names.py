@@ -26,9 +26,25 @@ def first_names_after_role() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def name_blockers_before() -> frozenset[str]:
+    return frozenset(load_list("persons_name_blockers_before.txt"))
+
+
+@lru_cache(maxsize=1)
+def _name_word_kinds() -> dict[str, str]:
+    return {row["word"]: row["kind"] for row in load_table("persons_name_words.txt")}
+
+
+@lru_cache(maxsize=1)
 def name_words() -> frozenset[str]:
     """Capitalised words used as personal names (Brown clusters of spaCy's German lexeme tables)."""
-    return frozenset(load_list("persons_name_words.txt"))
+    return frozenset(_name_word_kinds())
+
+
+@lru_cache(maxsize=1)
+def given_name_words() -> frozenset[str]:
+    """The name words from clusters of mostly first names (Wolfgang, Hartmut, Albert)."""
+    return frozenset(word for word, kind in _name_word_kinds().items() if kind == "given")
 
 
 @lru_cache(maxsize=1)

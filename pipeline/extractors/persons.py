@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions  # noqa: F401
 from ..entities.countries_lexicon import country_lexicon
 from ..entities.names import (
-    first_names, first_names_after_role, german_spelling_score, name_words, common_words, lead_particles, name_blockers, particles, role_base, spelling_key,
+    first_names, first_names_after_role, german_spelling_score, name_words, common_words, given_name_words,
+    name_blockers_before, lead_particles, name_blockers, particles, role_base, spelling_key,
     titles,
 )
 from ..entities.spans import CreditIndex, model_entities, select_longest
@@ -109,7 +110,7 @@ def noun_lemmas() -> frozenset[str]:
 def is_first_name(text: str, after_role: bool = False) -> bool:
     """A first name of the lexicon, or a hyphenated one made of them (Frank-Walter, Hans-Dietrich)."""
     names = first_names_after_role() if after_role else first_names()
-    if text in names:
+    if text in names or text in given_name_words():
         return True
     parts = text.split("-")
     return len(parts) > 1 and all(part in names for part in parts)
@@ -275,6 +276,31 @@ def is_common_word(text: str) -> bool:
     return text in common_words() or _genitive_base(text) in common_words() or is_inflected_word(text)
 
 
+def name_word_runs(doc: Doc) -> list[tuple[int, int, str]]:
+    """Runs of words used as names (Stoltenberg; Albert Sieber; W. Hirschfeld; Jackson Brodie), at most
+    four tokens, ending in a name word; not after a place word (Lake Calhoun, Sankt Michael)."""
+    words = name_words()
+    runs = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not (doc[i].text in words or is_initial(doc[i])) or i > 0 and doc[i - 1].text in name_blockers_before():
+            i += 1
+            continue
+        j = i  # given names and initials, then one last name word (Scholz Stoltenberg are two people)
+        while j < n and j - i < 3 and (is_initial(doc[j]) or is_first_name(doc[j].text) and name_like(doc[j].text)):
+            j += 1
+        if j < n and doc[j].text in words and name_like(doc[j].text):
+            j += 1
+        end = j
+        while end > i and not (doc[end - 1].text in words and name_like(doc[end - 1].text)):
+            end -= 1
+        if end > i and not (end - i == 1 and is_first_name(doc[i].text) and i + 1 < n
+                            and name_like(doc[i + 1].text)):
+            runs.append((i, end, "name word"))
+        i = max(j, i + 1)
+    return runs
+
+
 def vetoed(start: int, end: int, other: set[int]) -> bool:
     """A rule match is not a person where the model saw another kind of name on its first token or on
     all of it (Alfa Romeo, Jack Rouse Associates); "Jonathan Williams" with Williams as MISC stays."""
@@ -325,10 +351,7 @@ class PersonsComponent:
                 end = name_end(doc, i, after_role=False)
                 if end > i + 1:
                     found.append((i, end, "first name"))
-        words = name_words()
-        for i, token in enumerate(doc):  # a word used as a name (Stoltenberg, Vettel, Juncker)
-            if token.text in words and name_like(token.text) and not (i > 0 and is_first_name(doc[i - 1].text)):
-                found.append((i, i + 1, "name word"))
+        found.extend(name_word_runs(doc))
         verbs = speech_verbs()
         for i, token in enumerate(doc[:-1]):
             if token.lower_ in verbs and (i == 0 or token.text != "So"):
