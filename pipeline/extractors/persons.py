@@ -256,13 +256,25 @@ def trim_model_span(doc: Doc, ent: Span) -> tuple[int, int] | None:
 
     while start < end and (droppable_head(doc[start]) or end - start > 1 and is_common_word(doc[start].text)):
         start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ROMAN_NUMERALS
-                           or doc[end - 1].text[:1].islower() and "-" not in doc[end - 1].text
-                           or end - start > 1 and (doc[end - 1].is_stop or is_common_word(doc[end - 1].text))
-                           and doc[end - 1].text not in particles()):
+    while start > ent.start and start < end and doc[start].text in particles():  # "Rede von Bush"
+        start += 1
+
+    def droppable_tail(i: int) -> bool:
+        token = doc[i]
+        if token.is_punct:
+            return token.text not in ROMAN_NUMERALS
+        if token.text[:1].islower():
+            return "-" not in token.text and token.text not in particles()
+        if i - 1 < start or is_first_name(doc[i - 1].text, True) or doc[i - 1].text in particles():
+            return False  # the surname after a given name stays (Alexander Bade, Hartmut Lange)
+        return token.is_stop or is_common_word(token.text)
+
+    while end > start and droppable_tail(end - 1):
         end -= 1
     if start >= end or any(ch.isdigit() for ch in doc[start:end].text):
         return None
+    if end - start == 1 and (start, end) != (ent.start, ent.end) and doc[start].text not in name_words():
+        return None  # what is left of "Beste Akteure" is no name
     if not any(name_like(token.text) or (token.text[:1].islower() and "-" in token.text)
                for token in doc[start:end]):
         return None
@@ -313,7 +325,10 @@ def keep_model_span(doc: Doc, start: int, end: int, surnames: set[str]) -> bool:
     if end - start != 1:
         return True
     text = doc[start].text
-    return text in surnames or _genitive_base(text) in surnames or not is_common_word(text)
+    if text in surnames or _genitive_base(text) in surnames:
+        return True
+    return not (is_common_word(text) or text in noun_lemmas() and text not in name_words()
+                and not is_first_name(text, True))
 
 
 def mention_name(span: Span) -> str:
