@@ -126,7 +126,7 @@ def score(gold: list[GoldRow], entries: list[dict], events: list[dict], raw: Pat
         else:
             merged_text = ""
         lines.append(f"{row.key:<4} {'1' if row.required else '0':<3} {row.interval.value:<22} {ids:<16} "
-                     f"{merged_text:<6} {row.summary[:20]}")
+                     f"{merged_text:<6} {row.summary[:48]}")
     required = [row for row in gold if row.required]
     found_required = [row for row in required if any(matches(e, row) for e in entries)]
     correct = [e for e in entries if any(matches(e, row) for row in gold)]
@@ -146,7 +146,7 @@ def score(gold: list[GoldRow], entries: list[dict], events: list[dict], raw: Pat
     unmatched = [e for e in entries if e not in correct]
     if unmatched:
         lines.append("entries matching no gold row:")
-        lines += [f"  {e['entry_id']} {e['date_value']:<12} {e['summary'][:58]}" for e in unmatched]
+        lines += [f"  {e['entry_id']} {e['date_value']:<12} {e['summary'][:90]}" for e in unmatched]
     problems = traceability(entries, events, raw)
     lines.append(f"traceability (ids, evidence, prose): {'ok' if not problems else f'{len(problems)} problems'}")
     lines += [f"  {problem}" for problem in problems]
