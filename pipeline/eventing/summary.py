@@ -16,6 +16,7 @@ from .lexicon import Lexicon
 WORD = re.compile(r"[\wÄÖÜäöüß]+")
 CLAUSE_SPLIT = re.compile(r",\s+|;\s+|:\s+|\s+[–—]\s+")
 MAX_WORDS = 18
+RELATIVE_PRONOUNS = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches", "wo"}
 
 
 @lru_cache(maxsize=None)
@@ -40,7 +41,11 @@ def keep_opening(match: re.Match, text: str) -> str:
 
 def headline_clause(event: Event, lexicon: Lexicon) -> str:
     clauses = [c for c in CLAUSE_SPLIT.split(event.text) if c.strip()] or [event.text]
-    chosen = next((c for c in clauses if states_trigger(c, event, lexicon)), max(clauses, key=len))
+    index = next((i for i, c in enumerate(clauses) if states_trigger(c, event, lexicon)),
+                 max(range(len(clauses)), key=lambda i: len(clauses[i])))
+    chosen = clauses[index]
+    if index and chosen.split()[0] in RELATIVE_PRONOUNS:  # a relative clause needs its noun
+        chosen = f"{clauses[index - 1]}, {chosen}"
     for pattern in drop_patterns():
         chosen = pattern.sub(lambda m, text=chosen: keep_opening(m, text), chosen)
     words = chosen.split()
@@ -53,8 +58,12 @@ def headline_clause(event: Event, lexicon: Lexicon) -> str:
 
 
 def summarize(evidence: Event, persons: tuple[str, ...], organizations: tuple[str, ...], lexicon: Lexicon) -> str:
-    """`Who: what` from the evidence sentence and the entry's actors (who only when the clause lacks them)."""
+    """`Who: what` from the evidence sentence: who are the evidence's persons (else organisations)
+    that the clause does not name; a clause opening with a pronoun (`Sein Nachfolger …`) is
+    preceded by the entry's first person it does not name."""
     what = headline_clause(evidence, lexicon)
-    actors = list(persons[:2]) or list(organizations[:2])
-    named = [a for a in actors if a.split()[-1].lower() not in what.lower()]
+    actors = list(evidence.persons[:2]) or list(evidence.organizations[:2])
+    if lexicon.anaphora.search(what):
+        actors = actors + list(persons[:1])
+    named = list(dict.fromkeys(a for a in actors if a.split()[-1].lower() not in what.lower()))
     return f"{', '.join(named)}: {what}" if named else what
