@@ -288,6 +288,18 @@ def is_common_word(text: str) -> bool:
     return text in common_words() or _genitive_base(text) in common_words() or is_inflected_word(text)
 
 
+def extend_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Grow a span over given names and initials before it (H. Carstens) and, for a lone given name,
+    over the surname after it (Jonathan → Jonathan Williams)."""
+    while start > 0 and (is_initial(doc[start - 1]) or is_first_name(doc[start - 1].text)
+                         and name_like(doc[start - 1].text)) and end - start < MAX_NAME_TOKENS:
+        start -= 1
+    if end - start == 1 and is_first_name(doc[start].text) and end < len(doc) \
+            and doc[end].text in name_words() and name_like(doc[end].text):
+        end += 1
+    return start, end
+
+
 def name_word_runs(doc: Doc) -> list[tuple[int, int, str]]:
     """Runs of words used as names (Stoltenberg; Albert Sieber; W. Hirschfeld; Jackson Brodie), at most
     four tokens, ending in a name word; not after a place word (Lake Calhoun, Sankt Michael)."""
@@ -380,6 +392,8 @@ class PersonsComponent:
         full_names = [(start, end) for start, end, _ in found if end - start > 1]
         full_names += [(start, end) for start, end in model_spans
                        if end - start > 1 and is_first_name(doc[start].text, True)]
+        model_spans = [extend_name(doc, start, end) for start, end in model_spans
+                       if not any(doc[i].text in name_blockers() for i in range(start, end))]
         surnames = {doc[end - 1].text for start, end in full_names}
         for start, end in model_spans:
             # "empfing Scholz Stoltenberg": two surnames of the document side by side are two people
