@@ -9,7 +9,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..resources import load_list, load_table
+from ..resources import load_list, load_table, resource_path
 
 ROLE_ENDINGS = ("", "in", "innen", "en", "n", "s", "es")
 
@@ -48,9 +48,29 @@ def given_name_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _known_words() -> tuple[frozenset[str], frozenset[str]]:
+    import gzip
+
+    known, common = set(), set()
+    with gzip.open(resource_path("persons_known_words.tsv.gz"), "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or line.startswith("word\t"):
+                continue
+            word, _, flag = line.rstrip("\n").partition("\t")
+            known.add(word)
+            if flag == "1":
+                common.add(word)
+    return frozenset(known), frozenset(common)
+
+
+def known_words() -> frozenset[str]:
+    """Capitalised words of the German vocabulary that are not used as personal names."""
+    return _known_words()[0]
+
+
 def common_words() -> frozenset[str]:
-    """Capitalised words that are almost never personal names (nouns, places, firms), from the same clusters."""
-    return frozenset(load_list("persons_common_words.txt"))
+    """Capitalised words that are almost never personal names (nouns, places, firms)."""
+    return _known_words()[1]
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions  # noqa: F401
 from ..entities.countries_lexicon import country_lexicon
 from ..entities.names import (
-    first_names, first_names_after_role, german_spelling_score, name_words, common_words, given_name_words,
+    first_names, first_names_after_role, german_spelling_score, name_words, common_words, known_words, given_name_words,
     name_blockers_before, lead_particles, name_blockers, particles, role_base, spelling_key,
     titles,
 )
@@ -337,10 +337,11 @@ def keep_model_span(doc: Doc, start: int, end: int, surnames: set[str]) -> bool:
     if end - start != 1:
         return True
     text = doc[start].text
-    if text in surnames or _genitive_base(text) in surnames:
+    if text in surnames or _genitive_base(text) in surnames or text in name_words() or is_first_name(text, True):
         return True
-    return not (is_common_word(text) or text in noun_lemmas() and text not in name_words()
-                and not is_first_name(text, True))
+    # a word of the vocabulary outside the name clusters (Geschenk, Monsanto, Uppsala) is rarely a person
+    # the model got right; an unknown word (Selenskyj) may well be one
+    return not (text in known_words() or is_common_word(text) or text in noun_lemmas())
 
 
 def mention_name(span: Span) -> str:
