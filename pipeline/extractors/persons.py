@@ -91,8 +91,12 @@ def name_like(text: str) -> bool:
 
 
 def is_initial(token: Token) -> bool:
+    """An initial (D.), also when the tokenizer split off its period (D + .)."""
     text = token.text
-    return len(text) == 2 and text[0].isupper() and text[1] == "."
+    if len(text) == 2 and text[0].isupper() and text[1] == ".":
+        return True
+    doc = token.doc
+    return len(text) == 1 and text.isupper() and token.i + 1 < len(doc) and doc[token.i + 1].text == "."
 
 
 ROMAN_NUMERALS = frozenset(f"{numeral}." for numeral in (
@@ -159,11 +163,17 @@ def name_end(doc: Doc, start: int, after_role: bool) -> int:
         p = start + 1
         while p < n and p - start < MAX_NAME_TOKENS:
             token = doc[p]
-            if token.text in ROMAN_NUMERALS and p == start + 1:
-                end = p + 1
+            if p == start + 1 and roman_end(doc, p) > p:
+                end = roman_end(doc, p)
                 break
-            if is_initial(token) or (is_first_name(token.text, after_role) and p + 1 < n
-                                     and name_like(doc[p + 1].text) and not is_inflected_word(token.text)):
+            if is_initial(token):
+                p += 1 if len(token.text) == 2 else 2
+                if p >= n or not (name_like(doc[p].text) or is_initial(doc[p]) or doc[p].text in particles()):
+                    end = p  # an abbreviated surname: "Andreas R."
+                    break
+                continue
+            if is_first_name(token.text, after_role) and p + 1 < n and name_like(doc[p + 1].text) \
+                    and not is_inflected_word(token.text):
                 p += 1
                 continue
             q = particle_run(doc, p)
@@ -174,19 +184,20 @@ def name_end(doc: Doc, start: int, after_role: bool) -> int:
                 break
             if surname_like(token.text, after_role) and not genitive_noun(doc, p):
                 end = p + 1
-                if end < n and surname_like(doc[end].text, after_role) and not is_first_name(doc[end].text) \
+                if end < n and surname_like(doc[end].text, False) and not is_first_name(doc[end].text) \
                         and not genitive_noun(doc, end) and doc[end].text not in noun_lemmas() \
+                        and doc[end].text not in common_words() \
                         and (end + 1 >= n or not name_like(doc[end + 1].text)):
                     end += 1  # a second surname: Christian Braad Thomsen, Marine Le Pen
             break
-        if end == start + 1 and not after_role and doc[start + 1:start + 2].text not in ROMAN_NUMERALS:
+        if end == start + 1 and not after_role:
             return start
     else:
         if not after_role or is_inflected_word(doc[start].text):
             return start
         end = start + 1
-        if end < n and doc[end].text in ROMAN_NUMERALS:
-            end += 1
+        if roman_end(doc, end) > end:
+            end = roman_end(doc, end)
         elif end < n and surname_like(doc[end].text, False) and not genitive_noun(doc, end) \
                 and (end + 1 >= n or not name_like(doc[end + 1].text)):
             end += 1
@@ -194,6 +205,17 @@ def name_end(doc: Doc, start: int, after_role: bool) -> int:
     if end < n and doc[end].text in blockers or any(token.text in blockers for token in doc[start:end]):
         return start
     return end
+
+
+def roman_end(doc: Doc, i: int) -> int:
+    """End of a regnal number at token i (XVI. or XVI + .), or i if there is none."""
+    if i >= len(doc):
+        return i
+    if doc[i].text in ROMAN_NUMERALS:
+        return i + 1
+    if doc[i].text + "." in ROMAN_NUMERALS and i + 1 < len(doc) and doc[i + 1].text == ".":
+        return i + 2
+    return i
 
 
 def genitive_noun(doc: Doc, i: int) -> bool:
@@ -291,9 +313,13 @@ def is_common_word(text: str) -> bool:
 def extend_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Grow a span over given names and initials before it (H. Carstens) and, for a lone given name,
     over the surname after it (Jonathan → Jonathan Williams)."""
-    while start > 0 and (is_initial(doc[start - 1]) or is_first_name(doc[start - 1].text)
-                         and name_like(doc[start - 1].text)) and end - start < MAX_NAME_TOKENS:
-        start -= 1
+    while start > 0 and end - start < MAX_NAME_TOKENS:
+        if is_initial(doc[start - 1]) or is_first_name(doc[start - 1].text) and name_like(doc[start - 1].text):
+            start -= 1
+        elif start > 1 and doc[start - 1].text == "." and is_initial(doc[start - 2]):
+            start -= 2
+        else:
+            break
     if end - start == 1 and is_first_name(doc[start].text) and end < len(doc) \
             and doc[end].text in name_words() and name_like(doc[end].text):
         end += 1
@@ -311,15 +337,16 @@ def name_word_runs(doc: Doc) -> list[tuple[int, int, str]]:
             i += 1
             continue
         j = i  # given names and initials, then one last name word (Scholz Stoltenberg are two people)
-        while j < n and j - i < 3 and (is_initial(doc[j]) or is_first_name(doc[j].text) and name_like(doc[j].text)):
-            j += 1
+        while j < n and j - i < 4 and (is_initial(doc[j]) or is_first_name(doc[j].text) and name_like(doc[j].text)):
+            j += 2 if is_initial(doc[j]) and len(doc[j].text) == 1 else 1
         if j < n and doc[j].text in words and name_like(doc[j].text):
             j += 1
         end = j
         while end > i and not (doc[end - 1].text in words and name_like(doc[end - 1].text)):
             end -= 1
-        if end > i and not (end - i == 1 and is_first_name(doc[i].text) and i + 1 < n
-                            and name_like(doc[i + 1].text)):
+        single = end - i == 1
+        if end > i and not (single and is_first_name(doc[i].text) and i + 1 < n and name_like(doc[i + 1].text)) \
+                and not (single and i > 0 and doc[i - 1].lower_ in DETERMINERS):  # "der Fischer" is a noun
             runs.append((i, end, "name word"))
         i = max(j, i + 1)
     return runs
@@ -345,7 +372,8 @@ def keep_model_span(doc: Doc, start: int, end: int, surnames: set[str]) -> bool:
 
 
 def mention_name(span: Span) -> str:
-    return " ".join(token.text for token in span).replace(" - ", "-")
+    """The mention as a one-line name (line breaks and double spaces collapsed)."""
+    return " ".join(span.text.split())
 
 
 @Language.factory("persons")
