@@ -361,8 +361,9 @@ def vetoed(start: int, end: int, other: set[int]) -> bool:
 def keep_model_span(doc: Doc, start: int, end: int, surnames: set[str]) -> bool:
     """False for a one-word model PER span that is a common word, unless it is the surname of a full
     name found in the same document (Blinken after Antony Blinken)."""
-    if end - start != 1:
-        return True
+    if end - start != 1:  # several words, none of them a name or unknown: a firm, place or title
+        return any(doc[i].text not in known_words() or doc[i].text in surnames or is_first_name(doc[i].text, True)
+                   for i in range(start, end) if doc[i].text not in particles())
     text = doc[start].text
     if text in surnames or _genitive_base(text) in surnames or text in name_words() or is_first_name(text, True):
         return True
