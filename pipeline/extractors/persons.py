@@ -341,6 +341,9 @@ def name_word_runs(doc: Doc) -> list[tuple[int, int, str]]:
             j += 2 if is_initial(doc[j]) and len(doc[j].text) == 1 else 1
         if j < n and doc[j].text in words and name_like(doc[j].text):
             j += 1
+            if j - i == 1 and j < n and doc[j].text in words and name_like(doc[j].text) \
+                    and not is_first_name(doc[j].text):
+                j += 1  # two name words (Jackson Brodie, Hulk Hogan); split later if the first is a surname
         end = j
         while end > i and not (doc[end - 1].text in words and name_like(doc[end - 1].text)):
             end -= 1
@@ -425,6 +428,11 @@ class PersonsComponent:
         model_spans = [extend_name(doc, start, end) for start, end in model_spans
                        if not any(doc[i].text in name_blockers() for i in range(start, end))]
         surnames = {doc[end - 1].text for start, end in full_names}
+        for k, (start, end, source) in enumerate(found):
+            if source == "name word" and end - start == 2 and doc[start].text in surnames \
+                    and not is_first_name(doc[start].text):
+                found[k] = (start, start + 1, source)  # "empfing Scholz Stoltenberg"
+                found.append((start + 1, end, source))
         for start, end in model_spans:
             # "empfing Scholz Stoltenberg": two surnames of the document side by side are two people
             if end - start > 1 and all(doc[i].text in surnames for i in range(start, end)):
