@@ -384,7 +384,8 @@ def build_event(doc: Doc, sent: Span, number: int, index: int, found: Found, dat
                 spans: dict[str, dict[int, list[Span]]], roles: dict[str, str], document_hits,
                 lexicon: Lexicon, dct: Interval | None, background_days: float, context: str = "") -> Event:
     persons = unique(span._.person.name for span in spans["persons"].get(number, []) if span._.person)
-    location, location_span = find_location(sent, spans["countries"].get(number, []), lexicon)
+    others = [*spans["persons"].get(number, []), *spans["organizations"].get(number, [])]
+    location, location_span = find_location(sent, spans["countries"].get(number, []), lexicon, others)
     country_spans = [s for s in spans["countries"].get(number, []) if s._.country and s is not location_span]
     countries = unique(span._.country.iso3 for span in country_spans)
     organizations = unique(span._.org.name for span in spans["organizations"].get(number, []) if span._.org)
@@ -435,11 +436,16 @@ def refine_type(sent: Span, found: Found, lexicon: Lexicon, has_money: bool) -> 
     return "proposal"
 
 
-def find_location(sent: Span, countries: list[Span], lexicon: Lexicon) -> tuple[str, Span | None]:
-    """The place after a place preposition: a known venue, a capital or a LOC entity that is no country."""
+def find_location(sent: Span, countries: list[Span], lexicon: Lexicon,
+                  others: list[Span] = ()) -> tuple[str, Span | None]:
+    """The place after a place preposition: a known venue, a capital or a LOC entity that is no
+    country, person or organisation (`nach` only before a known venue or capital: it also means
+    "according to", as in `nach Stoltenbergs Worten`)."""
     doc = sent.doc
     preposition = lexicon.markers.get("location")
-    locs = [ent for ent in doc.ents if ent.label_ == "LOC" and ent.start >= sent.start and ent.end <= sent.end]
+    taken = {i for span in (*countries, *others) for i in range(span.start, span.end)}
+    locs = [ent for ent in doc.ents if ent.label_ == "LOC" and ent.start >= sent.start and ent.end <= sent.end
+            and not taken.intersection(range(ent.start, ent.end))]
     for token in sent:
         if preposition is None or not preposition.fullmatch(token.text):
             continue
@@ -457,7 +463,7 @@ def find_location(sent: Span, countries: list[Span], lexicon: Lexicon) -> tuple[
                 if span.start == i and span._.country and span._.country.kind == "capital":
                     return span.text, span
             for ent in locs:
-                if ent.start == i and offset == 1 and not any(s.start == i for s in countries):
+                if ent.start == i and offset == 1 and token.lower_ != "nach":
                     return ent.text, next((s for s in countries if s.start == i), None)
             if candidate.text[:1].isupper() and offset > 1 and candidate.text != "Hauptstadt":
                 break

@@ -213,3 +213,14 @@ def test_news_without_nato_or_ukraine_scores_zero(nlp) -> None:
     text = "Der Vorstand des FC Bayern beschloss am Montag, den Vertrag des Trainers zu verlängern."
     [event] = annotate(nlp, text, "2023-11-12", dates=[("Montag", day("2023-11-06"))])._.events
     assert event.relevance == 0.0 and event.is_decision
+
+
+def test_a_mistaken_place_after_nach_is_no_location(nlp) -> None:
+    """`nach Stoltenbergs Worten` means "according to"; a LOC guess there must not become the place."""
+    text = "Nach Stoltenbergs Worten beauftragten die NATO-Staaten die Militärführung mit der Ausarbeitung konkreter Pläne."
+    doc = nlp.make_doc(text)
+    doc._.doc_id, doc._.dct = "003", PubDate("2022-03-16", "day", "inferred")
+    doc = nlp(doc)
+    doc.ents = [doc.char_span(text.index("Stoltenbergs"), text.index(" beauftragten"), label="LOC")]
+    [event] = EventExtractor()(doc)._.events
+    assert (event.trigger, event.location, event.is_decision) == ("beauftragen", "", True)
