@@ -117,3 +117,23 @@ def test_embedded_model_shape_and_meta(nlp) -> None:
 
 def ents(nlp, text: str) -> set[tuple[str, str]]:
     return {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NATO-Generalsekretär Jens Stoltenberg sprach am Mittwoch in Brüssel.",
+         {("Jens Stoltenberg", "PER"), ("Brüssel", "LOC")}),
+        ("Außenministerin Annalena Baerbock traf in Washington ihren amerikanischen Kollegen Antony Blinken.",
+         {("Annalena Baerbock", "PER"), ("Washington", "LOC")}),
+        ("US-Präsident Joe Biden kündigte in Warschau neue Sanktionen gegen Russland an.",
+         {("Joe Biden", "PER"), ("Warschau", "LOC"), ("Russland", "LOC")}),
+        ("Verteidigungsminister Boris Pistorius besuchte am Dienstag Soldaten der Bundeswehr in Litauen.",
+         {("Boris Pistorius", "PER"), ("Bundeswehr", "ORG"), ("Litauen", "LOC")}),
+    ],
+)
+def test_embedded_model_tags_news_sentences(nlp, text: str, expected: set[tuple[str, str]]) -> None:
+    found = ents(nlp, text)
+    assert expected <= found
+    # role nouns and compounds stay outside the entities (GermEval *part → no entity)
+    assert not any(t.startswith(("NATO-", "US-", "Außenministerin", "Verteidigungsminister")) for t, _ in found)
