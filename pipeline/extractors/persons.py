@@ -295,7 +295,8 @@ def trim_model_span(doc: Doc, ent: Span) -> tuple[int, int] | None:
         end -= 1
     if start >= end or any(ch.isdigit() for ch in doc[start:end].text):
         return None
-    if end - start == 1 and (start, end) != (ent.start, ent.end) and doc[start].text not in name_words():
+    if end - start == 1 and (start, end) != (ent.start, ent.end) and doc[start].text not in name_words() \
+            and not is_first_name(doc[start].text):
         return None  # what is left of "Beste Akteure" is no name
     if not any(name_like(token.text) or (token.text[:1].islower() and "-" in token.text)
                for token in doc[start:end]):
@@ -326,6 +327,12 @@ def extend_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def unknown_given(text: str) -> bool:
+    """A capitalised word the vocabulary does not know and that is no inflected or compound common word."""
+    return (name_like(text) and text not in known_words() and text not in name_words() and "-" not in text
+            and not is_inflected_word(text) and text not in noun_lemmas())
+
+
 def name_word_runs(doc: Doc) -> list[tuple[int, int, str]]:
     """Runs of words used as names (Stoltenberg; Albert Sieber; W. Hirschfeld; Jackson Brodie), at most
     four tokens, ending in a name word; not after a place word (Lake Calhoun, Sankt Michael)."""
@@ -347,6 +354,9 @@ def name_word_runs(doc: Doc) -> list[tuple[int, int, str]]:
         end = j
         while end > i and not (doc[end - 1].text in words and name_like(doc[end - 1].text)):
             end -= 1
+        if end - i == 1 and i > 1 and not doc[i - 1].is_sent_start and unknown_given(doc[i - 1].text) \
+                and doc[i - 2].lower_ not in DETERMINERS:
+            i -= 1  # an unknown given name before a surname: Alard Duhamel, Vilhjalmur Stefansson
         single = end - i == 1
         if end > i and not (single and is_first_name(doc[i].text) and i + 1 < n and name_like(doc[i + 1].text)) \
                 and not (single and i > 0 and doc[i - 1].lower_ in DETERMINERS):  # "der Fischer" is a noun
@@ -420,8 +430,10 @@ class PersonsComponent:
                     found.append((i + 1, end, "speaker"))
         credits = CreditIndex(doc)
         # where the statistical model saw an organisation, place or work (Alfa Romeo, Roland Garros), a
-        # first-name or speaker match is not a person; a role in front outweighs it
+        # name-word or speaker match is not a person; a role in front outweighs it, and a first name +
+        # surname outweighs a model LOC (Pierluigi Casiraghi) but not an ORG or work (Alfa Romeo)
         other = {i for ent in doc.ents if ent.label_ != "PER" for i in range(ent.start, ent.end)}
+        org = {i for ent in doc.ents if ent.label_ in ("ORG", "MISC") for i in range(ent.start, ent.end)}
         full_names = [(start, end) for start, end, _ in found if end - start > 1]
         full_names += [(start, end) for start, end in model_spans
                        if end - start > 1 and is_first_name(doc[start].text, True)]
@@ -440,7 +452,7 @@ class PersonsComponent:
             else:
                 found.append((start, end, "model"))
         return [c for c in found if c[1] <= n and not credits.covers(doc[c[0]].idx)
-                and (c[2] in ("model", "role") or not vetoed(c[0], c[1], other))
+                and (c[2] in ("model", "role") or not vetoed(c[0], c[1], org if c[2] == "first name" else other))
                 and (c[2] != "model" or keep_model_span(doc, c[0], c[1], surnames))]
 
     def __call__(self, doc: Doc) -> Doc:
