@@ -276,7 +276,9 @@ def trim_model_span(doc: Doc, ent: Span) -> tuple[int, int] | None:
             return True
         return text[:1].islower() and text not in particles() and "-" not in text
 
-    while start < end and (droppable_head(doc[start]) or end - start > 1 and is_common_word(doc[start].text)):
+    while start < end and (droppable_head(doc[start]) or end - start > 1 and (
+            is_common_word(doc[start].text) or doc[start].text in known_words()
+            and not is_first_name(doc[start].text, True))):
         start += 1
     while start > ent.start and start < end and doc[start].text in particles():  # "Rede von Bush"
         start += 1
