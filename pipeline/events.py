@@ -36,6 +36,7 @@ CLAUSE_BOUNDARIES = {",", ";", ":", "–", "—", "?", "!"}
 PARTICLE_FOLLOWERS = {".", ",", ";", ":", "!", "?", "–", "—", "und", "oder", "aber", "sowie", '"', "“", "”", "»", "«", ")"}
 COORDINATORS = re.compile(r"^\s*(?:und|bis|sowie|-|–|—|/|,)\s*$", re.I)
 EXPLICIT_TYPES = {"DATE", "TIME"}
+CLOCK_PART = re.compile(r"(?<=^\d{4}-\d{2}-\d{2})T.*$")
 EXCLUDED_MODIFIERS = {"BEFORE", "AFTER"}
 USABLE_PRECISIONS = {"day", "week", "month", "season", "quarter", "half", "year"}
 DCT_PRECISIONS = {"day", "month"}
@@ -297,7 +298,7 @@ def sentence_dates(sent: Span, spans: list[Span]) -> list[SentenceDate]:
             continue
         if not (timex.date_start and timex.date_end):
             continue
-        value = timex.value.split("T")[0] if timex.type == "TIME" else timex.value
+        value = CLOCK_PART.sub("", timex.value)  # 2024-04-03T19:20, 2023-07-10TEV → the day
         interval = from_bounds(value, timex.date_start, timex.date_end, timex.precision)
         if interval is None:
             continue
@@ -364,17 +365,22 @@ def date_event(sent: Span, number: int, found: Found, dates: list[SentenceDate],
         return None
     if any(sentence_has(sent, lexicon, kind) for kind in ("habitual", "past")):
         return None
-    if found.trigger.pos == "noun" and prospective(found, lexicon):
-        return None
+    if found.trigger.pos == "noun":
+        if preceded_by(found, lexicon, "prospective"):
+            return None
+        gathering = lexicon.type_info(found.trigger.event_type).family == "gathering"
+        if gathering and not preceded_by(found, lexicon, "retrospective"):
+            return None  # `NATO-Gipfel in Vilnius: …` names a gathering, not that it took place today
     return Dating(dct, "dct")
 
 
-def prospective(found: Found, lexicon: Lexicon) -> bool:
-    """`vor dem Gipfel`: the noun names an occurrence still ahead of the sentence's time."""
+def preceded_by(found: Found, lexicon: Lexicon, kind: str) -> bool:
+    """Whether a marker of `kind` stands in the four words before a trigger noun
+    (prospective: `vor dem Gipfel`; retrospective: `nach dem Sondertreffen`, `beim Treffen`)."""
     doc = found.token.doc
     start = max(found.token.sent.start, found.token.i - 4)
     window = doc.text[doc[start].idx:found.token.idx]
-    pattern = lexicon.markers.get("prospective")
+    pattern = lexicon.markers.get(kind)
     return bool(pattern and pattern.search(window))
 
 

@@ -64,7 +64,7 @@ def test_explicit_date_trigger_place_and_type(nlp) -> None:
         "2022-03-16", "2022-03-16", "2022-03-16", "day")
     assert event.event_type == "meeting" and not event.is_decision
     assert event.location == "Brüssel" and event.countries == ("UKR",)  # the venue is no participant
-    assert event.relevance >= 0.7 and event.text == text  # NATO and Ukraine in the sentence
+    assert event.relevance >= 0.6 and event.text == text  # NATO and Ukraine in the sentence
     assert text[event.start:event.end] == text
 
 
@@ -82,8 +82,17 @@ def test_statements_without_a_reliable_date_are_no_events(nlp) -> None:
             "„Wir werden einen Beschluss fassen“, sagte Stoltenberg.\n"
             "Zuletzt hatte Washington der Ukraine unter anderem Stinger-Raketen geliefert.\n"
             "Kontroverse Debatten werden bei dem zweitägigen Verteidigungsministertreffen erwartet.\n"
-            "Stoltenberg sagte vor einem Verteidigungsministertreffen in Brüssel, die Ukraine brauche Waffen.")
+            "Stoltenberg sagte vor einem Verteidigungsministertreffen in Brüssel, die Ukraine brauche Waffen.\n"
+            "NATO-Gipfel in Vilnius: Ukraine hofft auf Einladung")
     assert annotate(nlp, text, "2023-06-14")._.events == []
+
+
+def test_a_gathering_named_after_it_took_place_is_dated_by_the_report(nlp) -> None:
+    text = ("Bündnis-Generalsekretär Jens Stoltenberg sagte nach einem Sondertreffen der NATO-Verteidigungsminister "
+            "in Brüssel, nötig seien mehr Truppen im Osten.")
+    [event] = annotate(nlp, text, "2022-03-16")._.events
+    assert (event.trigger, event.event_type, event.date_value, event.location) == (
+        "Sondertreffen", "meeting", "2022-03-16", "Brüssel")
 
 
 def test_quoted_plan_with_its_planned_date(nlp) -> None:

@@ -4,13 +4,15 @@ Two events can only be one occurrence when their dates are compatible at their p
 (`intervals.date_compatibility`). Within that, similarity adds up weighted evidence (weights in
 `timeline_settings.tsv`): wording (difflib's ratio over the sorted content words of both
 sentences, German stop words from spaCy removed, compounds split at hyphens), shared persons,
-the same location, compatible event types (incompatible ones count against), speaking of the
+the same location, compatible event types (support against gathering or outcome blocks a merge
+unless the wording is alike, ratio ≥ 0.5), speaking of the
 same kind of gathering (Gipfel, Treffen), shared organisations and countries, and for two events
 of one article the same date or neighbouring sentences.
 
-Clustering is agglomerative over the pairs, best first (single link): two clusters join when
-their best pair reaches `merge_threshold` and every cross pair has compatible dates and no two
-different known locations, so a chain cannot drift from one day or place to another.
+Clustering is agglomerative over the pairs, best first: two clusters join when their best pair
+reaches `merge_threshold`, every cross pair has compatible dates, no two different known
+locations meet, and the cross pairs average at least half the threshold, so a chain cannot drift
+from one day, place or topic to another through one bridging event.
 """
 from __future__ import annotations
 
@@ -119,6 +121,8 @@ def similarity(a: Item, b: Item, lexicon: Lexicon, needed: float | None = None) 
     else:
         location = 1.0 if ea.location and ea.location == eb.location else 0.0
     types = type_compatibility(a, b)
+    if types == 0.0 and text_similarity(a.words, b.words) < 0.5:
+        return 0.0  # help pledged or bought is another occurrence than a meeting or decision, unless worded alike
     score = (s.get("weight_persons", 0.2) * overlap(ea.persons, eb.persons)
              + s.get("weight_location", 0.2) * location
              + s.get("weight_type", 0.15) * (types if types > 0 else -1.0)
@@ -154,7 +158,7 @@ def cluster(items: list[Item], lexicon: Lexicon) -> list[list[Item]]:
         if score < threshold:
             break
         ci, cj = owner[i], owner[j]
-        if ci == cj or not joinable(members[ci], members[cj], compatible):
+        if ci == cj or not joinable(members[ci], members[cj], compatible, scores, threshold):
             continue
         for item in members[cj]:
             owner[item.index] = ci
@@ -166,10 +170,16 @@ def key(a: Item, b: Item) -> tuple[int, int]:
     return (a.index, b.index) if a.index < b.index else (b.index, a.index)
 
 
-def joinable(first: list[Item], second: list[Item], compatible: set[tuple[int, int]]) -> bool:
-    """Every cross pair has compatible dates and no two different locations are involved."""
+def joinable(first: list[Item], second: list[Item], compatible: set[tuple[int, int]],
+             scores: dict[tuple[int, int], float], threshold: float) -> bool:
+    """Every cross pair has compatible dates, no two different locations are involved, and the
+    cross pairs are on average at least half as similar as a merge needs (no chaining through
+    one bridging event)."""
     locations = {item.event.location for item in first + second if item.event.location}
     if len(locations) > 1:
         return False
-    return all(key(a, b) in compatible for a in first for b in second)
+    pairs = [key(a, b) for a in first for b in second]
+    if not all(pair in compatible for pair in pairs):
+        return False
+    return sum(scores[pair] for pair in pairs) / len(pairs) >= threshold / 2
 
