@@ -70,6 +70,8 @@ class Found:
 
 @dataclass
 class Dating:
+    """When an event happens and how that was found (Event has no field for the source yet)."""
+
     interval: Interval
     source: str  # explicit | previous | dct
     span: Span | None = None
@@ -286,7 +288,6 @@ def sentence_has(sent: Span, lexicon: Lexicon, kind: str) -> bool:
 class SentenceDate:
     interval: Interval
     span: Span
-    end_token: int
 
 
 def sentence_dates(sent: Span, spans: list[Span]) -> list[SentenceDate]:
@@ -306,9 +307,9 @@ def sentence_dates(sent: Span, spans: list[Span]) -> list[SentenceDate]:
                 and dates[-1].interval.precision == interval.precision:
             previous = dates.pop()
             joined = sent.doc[previous.span.start:span.end]
-            dates.append(SentenceDate(union([previous.interval, interval]), joined, span.end))
+            dates.append(SentenceDate(union([previous.interval, interval]), joined))
             continue
-        dates.append(SentenceDate(interval, span, span.end))
+        dates.append(SentenceDate(interval, span))
     return [d for d in dates if not any(o is not d and o.interval.within(d.interval)
                                         and (o.interval.start, o.interval.end) != (d.interval.start, d.interval.end)
                                         for o in dates)]
