@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -22,6 +23,7 @@ from .eventing.summary import summarize
 from .records import Event, TimelineEntry
 
 MAX_RANK = 6  # year
+QUOTATION = re.compile(r"[\"„“»«]\s*\S+(?:\s+\S+){3,}?[\"“”«»]")  # a quoted phrase of four words or more
 MAX_CENTRALITY_PEERS = 40  # evidence choice compares an event with at most this many others of its entry
 
 
@@ -60,9 +62,10 @@ def entry_date(group: list[Item]) -> Interval:
 
 def evidence_score(item: Item, date: Interval, centrality: float) -> tuple:
     """Prefer a sentence that states the entry's date, is worded like the others of the entry
-    (the medoid), names place, money and actors, and is short."""
+    (the medoid), reports rather than quotes, names place, money and actors, and is short."""
     event = item.event
     score = (2.0 * ((item.interval.start, item.interval.end) == (date.start, date.end))
+             - 0.5 * bool(QUOTATION.search(event.text))
              + 1.5 * centrality
              + 0.3 * event.relevance
              + 0.3 * bool(event.money) + 0.3 * bool(event.location)
