@@ -14,6 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401
+from ..entities.countries_lexicon import country_lexicon
 from ..entities.spans import CreditIndex, model_entities, select_longest
 from ..records import OrgInfo
 from ..resources import load_table
@@ -68,8 +69,6 @@ class OrganizationsComponent:
         candidates: list[tuple[int, int, object]] = []
         for _, start, end in self.matcher(doc):
             candidates.append((start, end, ("lexicon", doc[start:end].text)))
-        from ..entities.countries_lexicon import country_lexicon
-
         countries = country_lexicon()
         for ent in model_entities(doc, "ORG"):
             text = ent.text.strip()
