@@ -70,7 +70,7 @@ class Found:
 
 @dataclass
 class Dating:
-    """When an event happens and how that was found (Event has no field for the source yet)."""
+    """When an event happens and how that was found."""
 
     interval: Interval
     source: str  # explicit | previous | dct
@@ -415,6 +415,7 @@ def build_event(doc: Doc, sent: Span, number: int, index: int, found: Found, dat
         is_decision=found.trigger.decision and not speculative, trigger=trigger,
         persons=persons, countries=countries, organizations=organizations, money=money,
         location=location, relevance=round(relevance, 3), start=start, end=end,
+        date_source=dating.source,
     )
 
 

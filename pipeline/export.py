@@ -33,7 +33,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
               "modifier", "anchor", "start", "end", "sentence"),
     "events": ("event_id", "doc_id", "sentence", "text", "date_value", "date_start", "date_end",
                "precision", "event_type", "is_decision", "trigger", "persons", "countries",
-               "organizations", "money", "location", "relevance"),
+               "organizations", "money", "location", "relevance", "date_source", "start", "end"),
     "timeline": ("entry_id", "date_value", "date_start", "date_end", "precision", "event_type",
                  "is_decision", "summary", "persons", "countries", "money", "location",
                  "n_sources", "sources", "event_ids", "evidence"),

@@ -88,6 +88,7 @@ class Event:
     relevance: float = 0.0
     start: int = 0  # character offsets of the sentence in the document text
     end: int = 0
+    date_source: str = ""  # explicit (a date in the sentence) | previous (carried over) | dct
 
 
 @dataclass(frozen=True)
