@@ -317,7 +317,7 @@ def extend_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Grow a span over given names and initials before it (H. Carstens) and, for a lone given name,
     over the surname after it (Jonathan → Jonathan Williams)."""
     while start > 0 and end - start < MAX_NAME_TOKENS:
-        if is_initial(doc[start - 1]) or is_first_name(doc[start - 1].text) and name_like(doc[start - 1].text):
+        if is_initial(doc[start - 1]) or is_first_name(doc[start - 1].text, True) and name_like(doc[start - 1].text):
             start -= 1
         elif start > 1 and doc[start - 1].text == "." and is_initial(doc[start - 2]):
             start -= 2

@@ -10,8 +10,9 @@ Usage (any machine with PyPI access):
     python -m pipeline.resources.build_first_names /tmp/gg/gender_guesser/data/nam_dict.txt
 
 Kept: every first name with a frequency in at least one of the dictionary's countries, written as spelled.
-Dropped: names that are German function words or inflected word forms (their lowercase form is a key of
-spaCy's German lemma lookup table, e.g. "Sie", "Alle", "Will"); German noun lemmas of that table that are
+Dropped: names that are German function words (spaCy's stop words, or up to three letters) whose lowercase
+form is a key of spaCy's German lemma lookup table ("Sie", "Alle", "Will"); other such word forms
+("Reiner", "Albert") go to `de/first_names_ambiguous.txt`; German noun lemmas of that table that are
 rare as names (Linie, Titel, Tod), inflected forms of German words (Tore, Bade) and names listed in `de/first_names_exclude.txt` go to
 `de/first_names_ambiguous.txt` instead, which is used only right after a role or title ("US-General Tod
 Wolters"); names of up to four letters known only from East Asian name lists (The, Chi, San) and the
@@ -21,6 +22,8 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+
+from spacy.lang.de.stop_words import STOP_WORDS
 
 HERE = Path(__file__).parent / "de"
 OUT = HERE / "first_names.txt"
@@ -70,8 +73,8 @@ def category(name: str, stats: tuple[int, int, int], lemmas, noun_lemmas: set[st
     overall, western, german = stats
     if len(name) < 2 or not name[0].isupper():
         return "drop"
-    if name.lower() in lemmas:  # a German function word or inflected form: Sie, Alle, Will
-        return "drop"
+    if name.lower() in lemmas:  # a German word form (Sie, Alle, Will, Reiner): only next to a name
+        return "drop" if name.lower() in STOP_WORDS or len(name) <= 3 else "ambiguous"
     if len(name) <= 4 and western < 1:  # short syllables known only from East Asian names: The, Chi, San
         return "drop"
     if name in exclude:
