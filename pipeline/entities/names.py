@@ -86,7 +86,14 @@ def particles() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def lead_particles() -> frozenset[str]:
     """Particles that may start a particle group (von, van, de, Freiherr); der/den/la only follow one."""
-    return frozenset(row["particle"] for row in load_table("persons_particles.txt") if row["position"] == "lead")
+    return frozenset(row["particle"] for row in load_table("persons_particles.txt")
+                     if row["position"] in ("lead", "lead+"))
+
+
+@lru_cache(maxsize=1)
+def inner_particle_leads() -> frozenset[str]:
+    """Particles that may be followed by der/den/la (von der Leyen, van den Broek, de la Rúa)."""
+    return frozenset(row["particle"] for row in load_table("persons_particles.txt") if row["position"] == "lead+")
 
 
 @lru_cache(maxsize=1)

@@ -27,7 +27,7 @@ from .. import extensions  # noqa: F401
 from ..entities.countries_lexicon import country_lexicon
 from ..entities.names import (
     first_names, first_names_after_role, german_spelling_score, name_words, common_words, known_words, given_name_words,
-    name_blockers_before, lead_particles, name_blockers, particles, role_base, spelling_key,
+    name_blockers_before, inner_particle_leads, lead_particles, name_blockers, particles, role_base, spelling_key,
     titles,
 )
 from ..entities.spans import CreditIndex, model_entities, select_longest
@@ -140,8 +140,9 @@ def particle_run(doc: Doc, p: int) -> int:
     if p >= len(doc) or doc[p].text not in lead_particles():
         return p
     q = p + 1
-    while q < len(doc) and doc[q].text in particles() and q - p < 3:
-        q += 1
+    if doc[p].text in inner_particle_leads():
+        while q < len(doc) and doc[q].text in particles() and q - p < 3:
+            q += 1
     return q
 
 
