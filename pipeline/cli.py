@@ -9,6 +9,7 @@ import datetime as dt
 import importlib
 import os
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -99,7 +100,7 @@ def run(
         task = progress.add_task("Articles", total=len(files))
         result = run_batch(settings, lambda _doc_id: progress.advance(task), nlp=nlp, model=choice,
                            load_seconds=load_seconds)
-    out.print(summary_table(result))
+    print_summary(result)
     if any(document.status != "ok" for document in result.documents):
         raise typer.Exit(1)
 
@@ -109,20 +110,24 @@ def progress_bar() -> Progress:
                     TimeElapsedColumn(), console=console, transient=False)
 
 
-def summary_table(result) -> Table:
-    """Counts per file and the documents that were not processed."""
-    table = Table(title=f"pipeline run → {result.out_dir}",
-                  caption=f"model {result.model.name} ({result.model.source}), "
-                  f"{result.seconds.get('total', 0):.1f} s")
+def print_summary(result) -> None:
+    """One line on the run, a table of rows per output file, and the documents not processed."""
+    statuses = Counter(document.status for document in result.documents)
+    out.print(f"Wrote {len(result.counts) + 1} files to {result.out_dir} in "
+              f"{result.seconds.get('total', 0):.1f} s with model {result.model.name} "
+              f"({result.model.source}); documents: "
+              + ", ".join(f"{count} {status}" for status, count in sorted(statuses.items())),
+              soft_wrap=True)
+    table = Table(show_edge=False)
     table.add_column("output")
     table.add_column("rows", justify="right")
     for name, count in result.counts.items():
         table.add_row(f"{name}.csv", str(count))
-    table.add_row("run.json", "")
+    out.print(table)
     for document in result.documents:
         if document.status != "ok":
-            table.add_row(f"[red]{document.status}[/]: {document.source_path}", document.message)
-    return table
+            out.print(f"[red]{document.status}[/] {document.source_path}: {document.message}",
+                      soft_wrap=True, highlight=False)
 
 
 @app.command()
