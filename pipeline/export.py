@@ -90,8 +90,11 @@ def mention_rows(docs: Iterable[Doc]) -> dict[str, list[dict]]:
         for span in doc.spans.get("persons", []):
             person = span._.person
             rows["persons"].append({**span_base(doc, span, sentences), **asdict(person)})
-        for span in doc.spans.get("countries", []):
-            rows["countries"].append({**span_base(doc, span, sentences), **asdict(span._.country)})
+        countries = doc.spans.get("countries", [])
+        also = countries.attrs.get("also", {}) if countries else {}
+        for span in countries:
+            for country in (span._.country, *also.get(span.start_char, ())):
+                rows["countries"].append({**span_base(doc, span, sentences), **asdict(country)})
         for span in doc.spans.get("organizations", []):
             rows["organizations"].append({**span_base(doc, span, sentences), "name": span._.org.name})
         for span in doc.spans.get("money", []):

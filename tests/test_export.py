@@ -45,3 +45,16 @@ def test_empty_run_still_writes_headers(tmp_path: Path) -> None:
     assert set(counts.values()) == {0}
     with (tmp_path / "timeline.csv").open(encoding="utf-8") as handle:
         assert next(csv.reader(handle))[:3] == ["entry_id", "date_value", "date_start"]
+
+
+def test_a_token_naming_two_countries_gives_two_rows() -> None:
+    from pipeline.export import mention_rows
+    from pipeline.nlp import build_pipeline
+
+    nlp, _ = build_pipeline()
+    doc = nlp.make_doc("Die deutsch-französische Brigade übt in Litauen.")
+    doc._.doc_id = "brigade"
+    doc = nlp(doc)
+    countries = [(row["iso3"], row["mention"], row["kind"]) for row in mention_rows([doc])["countries"]]
+    assert countries == [("DEU", "deutsch-französische", "adjective"),
+                         ("FRA", "deutsch-französische", "adjective"), ("LTU", "Litauen", "name")]
