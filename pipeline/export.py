@@ -23,7 +23,8 @@ from .records import Event, TimelineEntry
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": ("doc_id", "source_path", "title", "published", "published_precision",
-                  "published_method", "status", "message", "encoding"),
+                  "published_method", "status", "message", "encoding", "metadata_published",
+                  "metadata_precision"),
     "persons": ("doc_id", "name", "mention", "role", "start", "end", "sentence"),
     "countries": ("doc_id", "iso3", "country", "mention", "kind", "start", "end", "sentence"),
     "organizations": ("doc_id", "name", "mention", "start", "end", "sentence"),
@@ -72,6 +73,8 @@ def document_rows(documents: Iterable[Document], dcts: Mapping[str, object]) -> 
             "title": document.meta.title, "published": published.value,
             "published_precision": published.precision, "published_method": published.method,
             "status": document.status, "message": document.message, "encoding": document.encoding,
+            "metadata_published": document.meta.published.value,
+            "metadata_precision": document.meta.published.precision,
         })
     return rows
 

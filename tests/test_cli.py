@@ -77,6 +77,8 @@ def test_documents_csv_gives_publication_dates_at_their_precision(run_output: Pa
         row = documents[doc_id]
         assert (row["published"], row["published_precision"]) == (month, "month") or (
             row["published"].startswith(month) and row["published_method"] == "inferred")
+    assert [documents[doc_id]["metadata_published"] for doc_id in sorted(documents)] == [
+        "2024-04-03", "2024-02-10", "2023-06", "", "2022-03"]
     undated = documents["003_5dd8000065fe1fc0"]
     assert undated["published_precision"] in {"none", "day"}
     assert undated["published_method"] in {"none", "inferred"}
