@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline.evaluation.dates import (  # noqa: E402
     Scores, load_wikiwars, make_nlp, metadata_pubdate, score_spans, seed_documents, seed_text,
 )
+from pipeline.evaluation.scoring import precision_recall_f1  # noqa: E402
 from pipeline.records import PubDate  # noqa: E402
 
 JAVA_DRIVER = r"""
@@ -173,14 +174,14 @@ def score_any(gold: list[tuple[int, int, set[str]]], pred: list[tuple[int, int, 
 
 
 def f1(hit: int, pred: int, gold: int) -> float:
-    return Scores.f1(hit, pred, gold)[2]
+    return precision_recall_f1(hit, pred, gold)[2]
 
 
 def row(name: str, corpus: str, s: Scores, seconds: float, tokens: int) -> str:
     per_k = 1000 * seconds / tokens if tokens else 0.0
     rate = tokens / seconds if seconds else 0.0
     return (f"| {name:<34} | {corpus:<10} | {f1(s.strict, s.pred, s.gold):9.3f} | {f1(s.relaxed, s.pred, s.gold):10.3f} "
-            f"| {Scores.f1(s.relaxed, s.pred, s.gold)[1]:9.3f} | {s.value_accuracy:9.3f} | {per_k:12.4f} | {rate:10,.0f} |")
+            f"| {precision_recall_f1(s.relaxed, s.pred, s.gold)[1]:9.3f} | {s.value_accuracy:9.3f} | {per_k:12.4f} | {rate:10,.0f} |")
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ import spacy
 from spacy.language import Language
 
 from ..records import PubDate
+from .scoring import precision_recall_f1
 
 WIKIWARS = Path("corpora/wikiwarsde/WikiWarsDE_20110412/keyinline")
 TIMEX2 = re.compile(r"<TIMEX2([^>]*)>(.*?)</TIMEX2>", re.S)
@@ -87,12 +88,6 @@ class Scores:
     value_ok: int = 0
     tokens: int = 0
     seconds: float = 0.0
-
-    @staticmethod
-    def f1(hit: int, pred: int, gold: int) -> tuple[float, float, float]:
-        p = hit / pred if pred else 0.0
-        r = hit / gold if gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
     @property
     def value_accuracy(self) -> float:
@@ -247,8 +242,8 @@ def find_mention(doc, mention: str):
 
 
 def format_scores(name: str, s: Scores) -> list[str]:
-    sp, sr, sf = Scores.f1(s.strict, s.pred, s.gold)
-    rp, rr, rf = Scores.f1(s.relaxed, s.pred, s.gold)
+    sp, sr, sf = precision_recall_f1(s.strict, s.pred, s.gold)
+    rp, rr, rf = precision_recall_f1(s.relaxed, s.pred, s.gold)
     return [
         f"{name}: gold {s.gold}, system {s.pred}",
         f"  strict   P {sp:.3f}  R {sr:.3f}  F1 {sf:.3f}",

@@ -24,6 +24,7 @@ from ..cleaning import clean_text
 from ..extractors.persons import canonicalize_across_documents
 from ..nlp import ModelError, build_pipeline, ensure_linguistic_basics, resolve_model
 from ..reading import read_document
+from .scoring import Counts, precision_recall_f1
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 RAW_DIR = REPO_ROOT / "data" / "raw"
@@ -32,21 +33,10 @@ GERMEVAL_DEV = Path("corpora") / "germeval2014_ner" / "NER-de-dev.tsv"
 
 
 @dataclass
-class SetScore:
+class SetScore(Counts):
     """Counts of a set comparison summed over documents."""
 
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
     lines: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
     def add(self, doc_id: str, predicted: set[str], required: set[str], optional: set[str]) -> None:
         found = predicted & required
@@ -119,10 +109,8 @@ def evaluate_seeds(nlp: Language, shared: Path, raw_dir: Path = RAW_DIR) -> tupl
 
 # ---- GermEval -----------------------------------------------------------------------------------------
 
-def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+def label_scores(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    return precision_recall_f1(tp, tp + fp, tp + fn)
 
 
 def rule_spans(doc: Doc) -> dict[str, set[tuple[int, int]]]:
@@ -193,12 +181,12 @@ def evaluate_germeval(shared: Path, model: str | None, nlp_rules: Language) -> l
     for label in ("PER", "LOC", "ORG"):
         cells = []
         for name in results:
-            p, r, f = prf(*results[name][label])
+            p, r, f = label_scores(*results[name][label])
             cells.append(f"{p:.3f} {r:.3f} {f:.3f}".rjust(24))
         lines.append(f"  {label:5} " + "  ".join(cells))
     if len(results) == 2:
         names = list(results)
-        delta = prf(*results[names[1]]["PER"])[2] - prf(*results[names[0]]["PER"])[2]
+        delta = label_scores(*results[names[1]]["PER"])[2] - label_scores(*results[names[0]]["PER"])[2]
         lines.append(f"  PER F1 gain of rules: {delta:+.3f}")
     lines.append("  time: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in timings.items()))
     return lines

@@ -22,6 +22,7 @@ from spacy.language import Language
 
 from .. import extensions  # noqa: F401
 from ..extractors import money as _money_component  # noqa: F401  (registers the factory)
+from .scoring import Counts
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PHRASE_SUITE = REPO_ROOT / "tests" / "data" / "money_phrases.tsv"
@@ -104,10 +105,7 @@ def load_phrase_suite(path: Path = PHRASE_SUITE) -> list[Phrase]:
 
 
 @dataclass
-class SuiteScore:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+class SuiteScore(Counts):
     matched: int = 0
     approx_ok: int = 0
     qualifier_ok: int = 0
@@ -117,19 +115,6 @@ class SuiteScore:
     seconds: float = 0.0
     sentences: int = 0
     errors: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
     def ms_per_sentence(self) -> float:
