@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import html
 import re
 import shutil
 import subprocess
@@ -34,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.evaluation.dates import (  # noqa: E402
     Scores, load_wikiwars, make_nlp, metadata_pubdate, score_spans, seed_documents, seed_text,
+    strip_inline_tags,
 )
 from pipeline.evaluation.scoring import precision_recall_f1  # noqa: E402
 from pipeline.records import PubDate  # noqa: E402
@@ -71,7 +71,6 @@ public class HtBatch {
 """
 
 TIMEX3 = re.compile(r"<TIMEX3\b([^>]*)>(.*?)</TIMEX3>", re.S)
-ATTR = re.compile(r'(\w+)="([^"]*)"')
 
 
 def heideltime_home() -> Path:
@@ -116,20 +115,7 @@ def run_heideltime(docs: list[tuple[str, str, str, str]], workdir: Path, passes:
 def timeml_spans(timeml: str, text: str) -> list[tuple[int, int, str]]:
     """TIMEX3 spans of HeidelTime's TimeML output as offsets into the input text."""
     body = timeml.split("<TimeML>", 1)[1].rsplit("</TimeML>", 1)[0]
-    spans, plain, pos = [], [], 0
-    length = 0
-    for m in TIMEX3.finditer(body):
-        chunk = html.unescape(body[pos:m.start()])
-        plain.append(chunk)
-        length += len(chunk)
-        inner = html.unescape(m.group(2))
-        attrs = dict(ATTR.findall(m.group(1)))
-        spans.append((length, length + len(inner), attrs.get("value", "")))
-        plain.append(inner)
-        length += len(inner)
-        pos = m.end()
-    plain.append(html.unescape(body[pos:]))
-    joined = "".join(plain)
+    joined, spans = strip_inline_tags(body, TIMEX3, "value")
     shift = 0
     probe = text.strip()[:40]
     if probe:

@@ -40,21 +40,30 @@ def read_timex2(path: Path) -> GoldDoc:
     dct_match = re.search(r"<DATETIME>.*?val=\"([^\"]+)\"", raw, re.S)
     dct = dct_match.group(1)[:10] if dct_match else ""
     body = raw.split("<TEXT>", 1)[1].split("</TEXT>", 1)[0]
+    text, spans = strip_inline_tags(body, TIMEX2, "val")
+    return GoldDoc(path.name.split(".")[0], text, dct, spans)
+
+
+def strip_inline_tags(body: str, tag: re.Pattern, value_attr: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """Tag-free text of inline-annotated XML and (start, end, value) of each tagged span in it.
+
+    `tag` matches one element with its attributes in group 1 and its text in group 2.
+    """
     parts: list[str] = []
     spans = []
     pos, length = 0, 0
-    for m in TIMEX2.finditer(body):
+    for m in tag.finditer(body):
         before = html.unescape(body[pos:m.start()])
         parts.append(before)
         length += len(before)
         inner = html.unescape(m.group(2))
         attrs = dict(ATTR.findall(m.group(1)))
-        spans.append((length, length + len(inner), attrs.get("val", "")))
+        spans.append((length, length + len(inner), attrs.get(value_attr, "")))
         parts.append(inner)
         length += len(inner)
         pos = m.end()
     parts.append(html.unescape(body[pos:]))
-    return GoldDoc(path.name.split(".")[0], "".join(parts), dct, spans)
+    return "".join(parts), spans
 
 
 def load_wikiwars(shared: Path) -> list[GoldDoc]:

@@ -483,15 +483,18 @@ class Resolver:
             return None
         return self.make("DATE", f"{ref.day.isoformat()}T{code}", self.modifier(g), anchor)
 
+    def stated_or_anchored_year(self, g: dict[str, str]) -> tuple[int | None, str]:
+        """The year written in the match, else the anchor's year (None when there is no anchor)."""
+        if g.get("year"):
+            return int(g["year"]), "none"
+        ref, anchor = self.anchor_for("dct")
+        return (ref.day.year if ref is not None else None), anchor
+
     def norm_holiday(self, m: Match, g: dict[str, str]) -> Timex | None:
         month_day = self.lex.holidays[" ".join(g["holiday"].split())]
-        if g.get("year"):
-            year, anchor = int(g["year"]), "none"
-        else:
-            ref, anchor = self.anchor_for("dct")
-            if ref is None:
-                return None
-            year = ref.day.year
+        year, anchor = self.stated_or_anchored_year(g)
+        if year is None:
+            return None
         return self.make("DATE", f"{year:04d}-{month_day}", "", anchor)
 
     def norm_quarter(self, m: Match, g: dict[str, str]) -> Timex | None:
@@ -500,13 +503,9 @@ class Resolver:
         half = not g["qunit"].startswith("Quartal")
         if half and n > 2:
             return None
-        if g.get("year"):
-            year, anchor = int(g["year"]), "none"
-        else:
-            ref, anchor = self.anchor_for("dct")
-            if ref is None:
-                return None
-            year = ref.day.year
+        year, anchor = self.stated_or_anchored_year(g)
+        if year is None:
+            return None
         return self.make("DATE", f"{year:04d}-{'H' if half else 'Q'}{n}", "", anchor)
 
     def norm_eventday(self, m: Match, g: dict[str, str]) -> Timex | None:

@@ -18,6 +18,8 @@ import re
 from collections import Counter
 from typing import Callable
 
+from spacy.lang.de.stop_words import STOP_WORDS
+
 from ..records import PubDate
 from . import calendar as cal
 from .anchoring import Resolver
@@ -27,9 +29,6 @@ from .lexicon import AnchorEvent, Lexicon
 SAME_DAY_CUE = re.compile(r"(?:\b[Nn]och|\b[Hh]eute,?|\b[Dd]iesen|\b[Aa]n\s+diesem)\s+(?:am\s+)?$")
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\w-]{4,}")
 TOLERANCE_DAYS = {"D": 0, "W": 3, "M": 10, "Y": 45}
-STOP = {"nicht", "werden", "wurde", "wurden", "haben", "hatte", "sagte", "seien", "einen", "einer", "eines",
-        "einem", "diese", "dieser", "diesem", "dieses", "sowie", "unter", "dabei", "damit", "durch", "gegen",
-        "sollen", "sollte", "immer", "schon", "bereits", "heute", "morgen"}
 Constraint = tuple[str, Callable[[dt.date], bool]]
 
 
@@ -42,7 +41,9 @@ class Evidence:
         words = [set(self.words(s, e)) for s, e in self.sentences]
         self.sentence_words = words
         frequency = Counter(w for ws in words for w in ws)
-        self.rare = {w for w, n in frequency.items() if n <= 3 and w.lower() not in STOP}
+        calendar_words = set(lex.weekdays) | set(lex.months)  # a shared weekday name links nothing
+        self.rare = {w for w, n in frequency.items()
+                     if n <= 3 and w.lower() not in STOP_WORDS and w not in calendar_words}
 
     def sentence_bounds(self) -> list[tuple[int, int]]:
         if self.doc.has_annotation("SENT_START"):
@@ -72,7 +73,7 @@ class Evidence:
         if sa == sb:
             return True
         if near:
-            return bool(self.near_words(a) & self.near_words(b) - {"Donnerstag"})
+            return bool(self.near_words(a) & self.near_words(b))
         shared = self.sentence_words[sa] & self.sentence_words[sb] & self.rare
         return len(shared) >= 2
 
