@@ -21,17 +21,22 @@ STAND_WINDOW = 4000  # characters in which a `Stand:` line counts as page metada
 MAX_TITLE_CHARS = 160
 BODY_PARAGRAPH_CHARS = 200
 
-NUMERIC_DATE = r"\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}"
+NUMERIC_DATE = r"\d{1,2}\.\s?\d{1,2}\.\s?(?:(?:19|20)\d{2}|\d{2}(?!\d))"
 WORDED_DATE = r"\d{1,2}\.\s*[A-ZÄÖÜ][a-zäöü]{2,9}\.?\s+(?:19|20)\d{2}"
 ISO_DATE = r"(?:19|20)\d{2}-\d{2}(?:-\d{2})?"
 ANY_DATE = rf"(?:{NUMERIC_DATE}|{WORDED_DATE}|{ISO_DATE})"
-TIME = r"(?:,?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)"
+TIME = r"(?:\s*[,|·/]?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)"
+# A short lead before a standalone date: a weekday, a place, a byline ("Mi", "Mittwoch,", "von Max Muster,").
+LINE_LEAD = (r"(?:[^\W\d][\w.]*\s*[,|·]?\s+"  # one word: "Mi", "Mittwoch,"
+             r"|(?:[^\W\d][\w.-]*\s+){1,3}[^\W\d][\w.-]*\s*[,|·]\s+)?")  # 2-4 words closed by a comma
 HEADER_DATE = re.compile(r"\A\s*(date:?\s+((?:19|20)\d{2}(?:-\d{2}){0,2}))(?!\d)", re.I)
 DATE_LINE = re.compile(
-    rf"^\s*(?:(?:Veröffentlicht|Erschienen|Publiziert|Datum)(?:\s+am)?:?\s*)?({ANY_DATE}){TIME}?\s*$",
+    rf"^\s*(?:(?:Veröffentlicht|Erschienen|Publiziert|Datum)(?:\s+am)?:?\s*)?{LINE_LEAD}({ANY_DATE}){TIME}?\s*$",
     re.I,
 )
 STAND_LINE = re.compile(rf"\b(?:Stand|Aktualisiert(?:\s+am)?):?\s+({ANY_DATE}){TIME}?", re.I)
+# A news dateline opening the first paragraph: "Berlin, 12.03.2024 – Die NATO …", "Brüssel (dpa) 12.03.2024 -"
+DATELINE = re.compile(rf"^\s*[^\W\d][\w./-]*(?:\s+[^\W\d][\w./-]*)?(?:\s*\([^)\n]{{1,20}}\))?,?\s+({ANY_DATE})\s*[–—-]\s")
 HTML_META_DATE = re.compile(
     r"<meta[^>]+(?:property|name|itemprop)=[\"'](?:article:published_time|date|pubdate|"
     r"datePublished|dc\.date)[\"'][^>]*content=[\"']([^\"']+)[\"']",
@@ -60,6 +65,7 @@ def extract_metadata(text: str, front_matter: dict, is_html: bool) -> Metadata:
         date_from_header(text),
         date_from_date_line(text),
         date_from_stand_line(text),
+        date_from_dateline(text),
     ]
     return Metadata(title=find_title(text, front_matter, is_html), published=combine_dates(candidates))
 
@@ -92,10 +98,10 @@ def normalize_date(value: object) -> tuple[str, str]:
         if day:
             return valid_day(int(year), int(month), int(day))
         return (f"{year}-{month}", "month") if month else (year, "year")
-    numeric = re.fullmatch(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})", text)
+    numeric = re.fullmatch(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})", text)
     if numeric:
         day, month, year = (int(part) for part in numeric.groups())
-        return valid_day(year, month, day)
+        return valid_day(year + 2000 if year < 100 else year, month, day)
     return parse_with_dateparser(text)
 
 
@@ -153,6 +159,14 @@ def date_from_date_line(text: str) -> PubDate:
         match = DATE_LINE.match(line)
         if match:
             return pub_date(match.group(1), "metadata")
+    return PubDate()
+
+
+def date_from_dateline(text: str) -> PubDate:
+    for line in top_lines(text):
+        match = DATELINE.match(line)
+        if match:
+            return pub_date(match.group(1), "text")
     return PubDate()
 
 

@@ -133,3 +133,24 @@ def test_broken_front_matter_is_read_loosely(tmp_path: Path) -> None:
     document = read_document(path)
     assert document.meta.published == PubDate("2023-07-11", "day", "metadata")
     assert document.meta.title == "NATO: Gipfel [Vilnius"
+
+
+@pytest.mark.parametrize(
+    ("top", "expected"),
+    [
+        ("Veröffentlicht am 12.03.2024 um 14:35 Uhr", PubDate("2024-03-12", "day", "metadata")),
+        ("12.03.2024 | 14:35 Uhr", PubDate("2024-03-12", "day", "metadata")),
+        ("Mi 13.03.2024 14:35 Uhr", PubDate("2024-03-13", "day", "metadata")),
+        ("Mittwoch, 13. März 2024", PubDate("2024-03-13", "day", "metadata")),
+        ("13.03.24", PubDate("2024-03-13", "day", "metadata")),
+        ("von Max Mustermann, 13.03.2024", PubDate("2024-03-13", "day", "metadata")),
+        ("Berlin, 12.03.2024 – Die NATO stockt ihre Truppen auf.", PubDate("2024-03-12", "day", "text")),
+        ("Brüssel (dpa) 12.03.2024 - Die Minister beraten.", PubDate("2024-03-12", "day", "text")),
+        ("Die Minister trafen am 13.03.2024", PubDate()),  # a sentence, not a date line
+        ("Am Mittwoch, 13. März 2024, trafen sich die Minister.", PubDate()),
+    ],
+)
+def test_common_date_lines_and_datelines(tmp_path: Path, top: str, expected: PubDate) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(f"NATO stockt Truppen auf\n\n{top}\n\nDer Text des Artikels folgt hier.", encoding="utf-8")
+    assert read_document(path).meta.published == expected
