@@ -115,3 +115,13 @@ def test_union_with_a_statistical_ner_and_its_organisations() -> None:
     ]
     assert doc.spans["persons"][1]._.person.role == "Präsident"
     assert [s._.country.iso3 for s in doc.spans["countries"]] == ["UKR"]
+
+
+def test_model_compound_of_a_common_noun_is_no_person() -> None:
+    from pipeline.nlp import build_pipeline
+
+    nlp, _ = build_pipeline()
+    doc = nlp("US-Präsident Joe Biden kündigte zudem die Lieferung weiterer Patriot-Systeme an. "
+              "Verteidigungsministerin Annegret Kramp-Karrenbauer widersprach.")
+    names = [span._.person.name for span in doc.spans["persons"]]
+    assert names == ["Joe Biden", "Annegret Kramp-Karrenbauer"]

@@ -383,9 +383,19 @@ def keep_model_span(doc: Doc, start: int, end: int, surnames: set[str]) -> bool:
     text = doc[start].text
     if text in surnames or _genitive_base(text) in surnames or text in name_words() or is_first_name(text, True):
         return True
+    if compound_of_common_noun(text):
+        return False
     # a word of the vocabulary outside the name clusters (Geschenk, Monsanto, Uppsala) is rarely a person
     # the model got right; an unknown word (Selenskyj) may well be one
     return not (text in known_words() or is_common_word(text) or text in noun_lemmas())
+
+
+def compound_of_common_noun(text: str) -> bool:
+    """A hyphenated word whose last part is an ordinary noun (Patriot-Systeme, Leopard-Panzer) names
+    a thing, not a person; double surnames (Kramp-Karrenbauer) end in a name."""
+    head = text.rsplit("-", 1)[-1]
+    return head != text and len(head) > 2 and head not in name_words() and (
+        is_common_word(head) or head in noun_lemmas())
 
 
 def mention_name(span: Span) -> str:
