@@ -17,6 +17,7 @@ from spacy.language import Language
 
 from . import extensions  # noqa: F401  (registers extension attributes)
 from . import components  # noqa: F401  (registers the component factories)
+from .training import clusters  # noqa: F401  (registers the embedded model's embedding layer)
 
 ENV_VAR = "PIPELINE_SPACY_MODEL"
 PREFERRED_PACKAGES = ("de_core_news_lg", "de_core_news_md", "de_core_news_sm")

@@ -137,3 +137,25 @@ def test_embedded_model_tags_news_sentences(nlp, text: str, expected: set[tuple[
     assert expected <= found
     # role nouns and compounds stay outside the entities (GermEval *part → no entity)
     assert not any(t.startswith(("NATO-", "US-", "Außenministerin", "Verteidigungsminister")) for t, _ in found)
+
+
+# --- Brown cluster features -------------------------------------------------------------------
+
+def test_brown_clusters_group_names_places_and_nouns() -> None:
+    from pipeline.training.clusters import cluster_ids, cluster_table
+
+    doc = spacy.blank("de")("Scholz Merkel Stoltenberg Jens Olaf Brüssel Paris Haus Auto Xqzvw")
+    ids = cluster_ids(doc, cluster_table("de")).ravel().tolist()
+    surnames, given, cities, nouns, unknown = ids[:3], ids[3:5], ids[5:7], ids[7:9], ids[9]
+    assert len(set(surnames)) == 1 and len(set(given)) == 1 and len(set(cities)) == 1 and len(set(nouns)) == 1
+    assert len({surnames[0], given[0], cities[0], nouns[0]}) == 4
+    assert unknown == 0
+
+
+def test_cluster_hash_embed_gives_one_vector_per_token() -> None:
+    from pipeline.training.clusters import ClusterHashEmbed
+
+    docs = [spacy.blank("de")("Adam Seroczynski gewann in Paris.")]
+    model = ClusterHashEmbed(32, ["NORM", "PREFIX", "SUFFIX", "SHAPE"], [50, 50, 50, 50], 50)
+    model.initialize(X=docs)
+    assert model.predict(docs)[0].shape == (6, 32)
