@@ -31,6 +31,7 @@ from spacy.training.loop import (
 )
 from spacy.util import load_config, registry, resolve_dot_names
 
+from ..evaluation.scoring import precision_recall_f1
 from . import germeval
 
 CONFIG_PATH = Path(__file__).with_name("ner.cfg")
@@ -210,9 +211,7 @@ def train_ner(
 
 def prf(tp: int, fp: int, fn: int) -> dict:
     """Precision, recall and F1 with the raw counts."""
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    p, r, f = precision_recall_f1(tp, tp + fp, tp + fn)
     return {"p": round(p, 4), "r": round(r, 4), "f": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
 
 
