@@ -153,7 +153,7 @@ def process_chunk(nlp: Language, documents: list[Document], clock: StageClock) -
         docs = make_docs(nlp, documents, clock)
         for name, component in nlp.pipeline:
             started = time.perf_counter()
-            docs = [component(doc) for doc in docs]
+            docs = apply_component(component, docs)
             clock.timed(name, started)
         return docs
     except Exception:  # noqa: BLE001 - one bad document must not stop the batch
@@ -167,6 +167,14 @@ def process_chunk(nlp: Language, documents: list[Document], clock: StageClock) -
             document.status = "error"
             document.message = f"processing failed: {type(exc).__name__}: {exc}".splitlines()[0][:300]
     return docs
+
+
+def apply_component(component: Callable, docs: list[Doc]) -> list[Doc]:
+    """Run one pipeline component over a chunk, batched where the component supports it."""
+    pipe = getattr(component, "pipe", None)
+    if pipe is not None:
+        return list(pipe(docs, batch_size=CHUNK_SIZE))
+    return [component(doc) for doc in docs]
 
 
 def run_report(settings: RunSettings, result: RunResult, nlp: Language) -> dict:
