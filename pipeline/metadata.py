@@ -63,9 +63,9 @@ def extract_metadata(text: str, front_matter: dict, is_html: bool) -> Metadata:
         date_from_front_matter(front_matter),
         date_from_html(text) if is_html else PubDate(),
         date_from_header(text),
-        date_from_date_line(text),
+        date_from_top_lines(text, DATE_LINE, "metadata"),
         date_from_stand_line(text),
-        date_from_dateline(text),
+        date_from_top_lines(text, DATELINE, "text"),
     ]
     return Metadata(title=find_title(text, front_matter, is_html), published=combine_dates(candidates))
 
@@ -154,19 +154,12 @@ def date_from_header(text: str) -> PubDate:
     return pub_date(match.group(2), "metadata") if match else PubDate()
 
 
-def date_from_date_line(text: str) -> PubDate:
+def date_from_top_lines(text: str, pattern: re.Pattern, method: str) -> PubDate:
+    """The date in the first top line that `pattern` matches (its group 1)."""
     for line in top_lines(text):
-        match = DATE_LINE.match(line)
+        match = pattern.match(line)
         if match:
-            return pub_date(match.group(1), "metadata")
-    return PubDate()
-
-
-def date_from_dateline(text: str) -> PubDate:
-    for line in top_lines(text):
-        match = DATELINE.match(line)
-        if match:
-            return pub_date(match.group(1), "text")
+            return pub_date(match.group(1), method)
     return PubDate()
 
 
