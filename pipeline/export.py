@@ -27,7 +27,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                   "metadata_precision"),
     "persons": ("doc_id", "name", "mention", "role", "start", "end", "sentence"),
     "countries": ("doc_id", "iso3", "country", "mention", "kind", "start", "end", "sentence"),
-    "organizations": ("doc_id", "name", "mention", "start", "end", "sentence"),
+    "organizations": ("doc_id", "name", "mention", "kind", "start", "end", "sentence"),
     "money": ("doc_id", "mention", "amount", "currency", "approx", "qualifier", "equivalent_of",
               "start", "end", "sentence"),
     "dates": ("doc_id", "mention", "type", "value", "date_start", "date_end", "precision",
@@ -99,7 +99,7 @@ def mention_rows(docs: Iterable[Doc]) -> dict[str, list[dict]]:
             for country in (span._.country, *also.get(span.start_char, ())):
                 rows["countries"].append({**span_base(doc, span, sentences), **asdict(country)})
         for span in doc.spans.get("organizations", []):
-            rows["organizations"].append({**span_base(doc, span, sentences), "name": span._.org.name})
+            rows["organizations"].append({**span_base(doc, span, sentences), **asdict(span._.org)})
         for span in doc.spans.get("money", []):
             rows["money"].append({**span_base(doc, span, sentences), **asdict(span._.money)})
         for span in doc.spans.get("dates", []):

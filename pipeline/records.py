@@ -39,6 +39,7 @@ class OrgInfo:
     """Canonical organisation behind a mention (attached as `span._.org`)."""
 
     name: str
+    kind: str = "name"  # name (NATO, Bundesregierung) | compound (NATO-Verteidigungsminister)
 
 
 @dataclass(frozen=True)

@@ -38,3 +38,14 @@ def test_canonical_org_of_unknown_text_is_the_text() -> None:
     assert canonical_org("Europäischen Union") == "EU"
     assert canonical_org("Rheinmetalls") == "Rheinmetall"
     assert canonical_org("Amnesty International") == "Amnesty International"
+
+
+def test_compounds_opening_with_an_organisation_name_it(nlp) -> None:
+    doc = nlp("Die NATO-Verteidigungsminister und die EU-Außenminister berieten mit dem NATO-Ukraine-Rat; "
+              "Bundeswehr-Soldaten sicherten, während Anti-NATO-Proteste und ein Nato-Gipfel folgten.")
+    found = [(s.text, s._.org.name, s._.org.kind) for s in doc.spans["organizations"]]
+    assert found == [
+        ("NATO-Verteidigungsminister", "NATO", "compound"), ("EU-Außenminister", "EU", "compound"),
+        ("NATO-Ukraine-Rat", "NATO-Ukraine-Rat", "name"), ("Bundeswehr-Soldaten", "Bundeswehr", "compound"),
+        ("Nato-Gipfel", "NATO", "compound"),
+    ]

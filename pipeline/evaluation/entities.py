@@ -121,7 +121,8 @@ def rule_spans(doc: Doc) -> dict[str, set[tuple[int, int]]]:
     spans["LOC"] = {span for span in spans["LOC"] if not person_tokens & set(range(*span))}
     spans["LOC"] |= {(s.start, s.end) for s in doc.spans.get("countries", [])
                      if s._.country.kind in ("name", "capital")}
-    spans["ORG"] |= {(s.start, s.end) for s in doc.spans.get("organizations", [])}
+    spans["ORG"] |= {(s.start, s.end) for s in doc.spans.get("organizations", [])
+                     if s._.org.kind == "name"}  # GermEval tags no compound (ORGpart)
     # a span is one label: the more specific rule wins over an overlapping model span
     for label, other in (("ORG", "PER"), ("ORG", "LOC"), ("LOC", "PER")):
         taken = {i for start, end in spans[other] for i in range(start, end)}

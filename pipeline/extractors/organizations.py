@@ -41,6 +41,15 @@ def organization_forms() -> dict[str, str]:
     return forms
 
 
+def compound_org(text: str) -> str:
+    """Canonical name of the organisation that opens a hyphenated compound (NATO-Verteidigungsminister,
+    EU-Gipfel, Bundeswehr-Soldaten), else ''. Only the first part counts: `Anti-NATO-Protest` names none."""
+    head, _, rest = text.partition("-")
+    if not rest or not rest[:1].isalpha():
+        return ""
+    return organization_forms().get(head, "")
+
+
 def canonical_org(text: str) -> str:
     """Canonical name of an organisation mention (lexicon name, else the text itself)."""
     forms = organization_forms()
@@ -69,6 +78,9 @@ class OrganizationsComponent:
         candidates: list[tuple[int, int, object]] = []
         for _, start, end in self.matcher(doc):
             candidates.append((start, end, ("lexicon", doc[start:end].text)))
+        for token in doc:
+            if "-" in token.text and compound_org(token.text):
+                candidates.append((token.i, token.i + 1, ("compound", token.text)))
         countries = country_lexicon()
         for ent in model_entities(doc, "ORG"):
             text = ent.text.strip()
@@ -80,7 +92,10 @@ class OrganizationsComponent:
             span = Span(doc, start, end, label="ORG")
             if credits.covers(span.start_char):
                 continue
-            span._.org = OrgInfo(canonical_org(text))
+            if source == "compound":
+                span._.org = OrgInfo(compound_org(text), "compound")
+            else:
+                span._.org = OrgInfo(canonical_org(text))
             spans.append(span)
         doc.spans[SPAN_KEY] = spans
         return doc
