@@ -17,7 +17,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from .extensions import sentence_numbers
+from .extensions import SPAN_KEYS, sentence_numbers
 from .reading import Document
 from .records import Event, TimelineEntry
 
@@ -87,7 +87,7 @@ def span_base(doc: Doc, span: Span, sentences: Mapping[int, int]) -> dict:
 
 def mention_rows(docs: Iterable[Doc]) -> dict[str, list[dict]]:
     """persons, countries, organizations, money and dates rows for all docs."""
-    rows: dict[str, list[dict]] = {key: [] for key in ("persons", "countries", "organizations", "money", "dates")}
+    rows: dict[str, list[dict]] = {key: [] for key in SPAN_KEYS}
     for doc in docs:
         sentences = sentence_numbers(doc)
         for span in doc.spans.get("persons", []):

@@ -4,11 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import spacy
 
 from pipeline.entities.countries_lexicon import country_lexicon
-from pipeline.evaluation.entities import evaluate_seeds
-from pipeline.nlp import ensure_linguistic_basics
+from pipeline.evaluation.entities import evaluate_seeds, rules_only_pipeline
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -27,11 +25,7 @@ TUN TUR TUV TZA UGA UKR URY USA UZB VCT VEN VNM VUT WSM YEM ZAF ZMB ZWE
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("de")
-    ensure_linguistic_basics(nlp)
-    for name in ("organizations", "countries", "persons"):
-        nlp.add_pipe(name)
-    return nlp
+    return rules_only_pipeline()
 
 
 def mentions(nlp, text: str) -> list[tuple[str, str, str]]:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from pipeline.evaluation.entities import evaluate_seeds
+from pipeline.evaluation.entities import evaluate_seeds, rules_only_pipeline
 from pipeline.extractors.persons import canonicalize_across_documents, resolve_within_document
 from pipeline.nlp import ensure_linguistic_basics
 
@@ -15,11 +15,7 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("de")  # no statistical NER: the rules alone
-    ensure_linguistic_basics(nlp)
-    for name in ("organizations", "countries", "persons"):
-        nlp.add_pipe(name)
-    return nlp
+    return rules_only_pipeline()
 
 
 def persons(nlp, text: str) -> list[tuple[str, str, str]]:

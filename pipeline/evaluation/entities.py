@@ -69,11 +69,16 @@ def rules_pipeline(model: str | None) -> tuple[Language, str]:
         nlp, choice = build_pipeline(model)
         return nlp, f"{choice.name} + rules"
     except ModelError as exc:
-        nlp = spacy.blank("de")
-        ensure_linguistic_basics(nlp)
-        for name in ENTITY_COMPONENTS:
-            nlp.add_pipe(name)
-        return nlp, f"rules only (no model: {exc})"
+        return rules_only_pipeline(), f"rules only (no model: {exc})"
+
+
+def rules_only_pipeline() -> Language:
+    """A blank German pipeline with the entity components and no statistical NER: the rules alone."""
+    nlp = spacy.blank("de")
+    ensure_linguistic_basics(nlp)
+    for name in ENTITY_COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
 
 
 def only_entity_stages(nlp: Language):

@@ -44,17 +44,10 @@ class Expected:
 
 
 @dataclass(frozen=True)
-class Predicted:
-    amount: Decimal
-    currency: str
-    approx: bool = False
-    qualifier: str = ""
-    eq: int | None = None  # 0-based index of the restated prediction
-    mention: str = ""
+class Predicted(Expected):
+    """A system amount; `eq` indexes the restated prediction."""
 
-    @property
-    def key(self) -> tuple[Decimal, str]:
-        return (self.amount.normalize(), self.currency)
+    mention: str = ""
 
 
 @dataclass(frozen=True)
