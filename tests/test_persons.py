@@ -121,3 +121,19 @@ def test_model_compound_of_a_common_noun_is_no_person() -> None:
               "Verteidigungsministerin Annegret Kramp-Karrenbauer widersprach.")
     names = [span._.person.name for span in doc.spans["persons"]]
     assert names == ["Joe Biden", "Annegret Kramp-Karrenbauer"]
+
+
+def test_unknown_noun_before_a_first_name_is_not_a_given_name(nlp) -> None:
+    found = persons(nlp, "Der polnische Rennkanute Adam Seroczynski wurde in Peking positiv getestet.")
+    assert [text for text, _, _ in found] == ["Adam Seroczynski"]
+
+
+def test_saints_firms_and_amounts_are_not_persons(nlp) -> None:
+    text = ("Die Kirche St. Peter wurde 1787 erbaut. Der Zulieferer Läpple AG meldete "
+            "Umsätze von 5,8 Mio Euro.")
+    assert persons(nlp, text) == []
+
+
+def test_genitive_name_does_not_swallow_the_following_noun(nlp) -> None:
+    found = persons(nlp, "Analog zu Heidi Klums Modelsuche mussten die Kandidatinnen vorsingen.")
+    assert [text for text, _, _ in found] == ["Heidi Klums"]

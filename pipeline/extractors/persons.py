@@ -188,6 +188,7 @@ def name_end(doc: Doc, start: int, after_role: bool) -> int:
                 if end < n and surname_like(doc[end].text, False) and not is_first_name(doc[end].text) \
                         and not genitive_noun(doc, end) and doc[end].text not in noun_lemmas() \
                         and doc[end].text not in common_words() \
+                        and not (doc[end - 1].text.endswith("s") and ends_in_common_noun(doc[end].text)) \
                         and (end + 1 >= n or not name_like(doc[end + 1].text)):
                     end += 1  # a second surname: Christian Braad Thomsen, Marine Le Pen
             break
@@ -217,6 +218,21 @@ def roman_end(doc: Doc, i: int) -> int:
     if doc[i].text + "." in ROMAN_NUMERALS and i + 1 < len(doc) and doc[i + 1].text == ".":
         return i + 2
     return i
+
+
+def ends_in_common_noun(text: str) -> bool:
+    """A closed compound whose last part is a noun of the lemma table (Modelsuche, Kriegsende)."""
+    lemmas = noun_lemmas()
+    return any(text[k].upper() + text[k + 1:] in lemmas for k in range(3, len(text) - 3))
+
+
+def stands_alone(doc: Doc, start: int, end: int) -> bool:
+    """The words around doc[start:end] make it part of another name or an amount: a place word before
+    it (St. Peter, Hagia Sophia), an organisation word after it (Läpple AG), a number before it (5 Mio)."""
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and (before.text in name_blockers_before() or before.like_num):
+        return False
+    return not (end < len(doc) and doc[end].text in name_blockers())
 
 
 def genitive_noun(doc: Doc, i: int) -> bool:
@@ -288,8 +304,8 @@ def trim_model_span(doc: Doc, ent: Span) -> tuple[int, int] | None:
         token = doc[i]
         if token.is_punct:
             return token.text not in ROMAN_NUMERALS
-        if token.text[:1].islower():
-            return "-" not in token.text and token.text not in particles()
+        if token.text[:1].islower() or token.text in particles():  # a name never ends in "von"
+            return "-" not in token.text or token.text in particles()
         if i - 1 < start or is_first_name(doc[i - 1].text, True) or doc[i - 1].text in particles():
             return False  # the surname after a given name stays (Alexander Bade, Hartmut Lange)
         return token.is_stop or is_common_word(token.text)
@@ -358,7 +374,7 @@ def name_word_runs(doc: Doc) -> list[tuple[int, int, str]]:
         while end > i and not (doc[end - 1].text in words and name_like(doc[end - 1].text)):
             end -= 1
         if end - i == 1 and i > 1 and not doc[i - 1].is_sent_start and unknown_given(doc[i - 1].text) \
-                and doc[i - 2].lower_ not in DETERMINERS:
+                and doc[i - 2].lower_ not in DETERMINERS and not is_first_name(doc[i].text):
             i -= 1  # an unknown given name before a surname: Alard Duhamel, Vilhjalmur Stefansson
         single = end - i == 1
         if end > i and not (single and is_first_name(doc[i].text) and i + 1 < n and name_like(doc[i + 1].text)) \
@@ -465,6 +481,7 @@ class PersonsComponent:
             else:
                 found.append((start, end, "model"))
         return [c for c in found if c[1] <= n and not credits.covers(doc[c[0]].idx)
+                and (c[2] == "role" or stands_alone(doc, c[0], c[1]))
                 and (c[2] in ("model", "role") or not vetoed(c[0], c[1], org if c[2] == "first name" else other))
                 and (c[2] != "model" or keep_model_span(doc, c[0], c[1], surnames))]
 
