@@ -11,6 +11,7 @@ import spacy
 from pipeline.extractors import dates  # noqa: F401  (registers the factory)
 from pipeline.nlp import ensure_linguistic_basics
 from pipeline.records import PubDate
+from pipeline.temporal.lexicon import load_lexicon
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -199,6 +200,28 @@ def test_narrative_mode_anchors_to_the_last_explicit_date(narrative):
 def test_anchor_event_counts_only_inside_its_validity_window(narrative):
     doc = run(narrative, "Am 5. Tag des Krieges fiel die Stadt.", day("2011-02-16"))
     assert all(s._.timex.value != "2022-02-28" for s in doc.spans["dates"])
+
+
+# ---- word lists kept as data files ------------------------------------------------------------------------
+def test_temporal_word_lists_load_from_data_files():
+    lex = load_lexicon("de")
+    assert lex.decades["neunziger"] == 9 and "etwa" in lex.approx_words and lex.set_units["wöchentlich"] == "W"
+    assert lex.ordinals["zweiten"] == 2 and lex.quarter_units["Jahreshälfte"] == "H"
+    assert lex.offset_direction("Vor") == (-1, "dct", "ref") and lex.window_shifts["ersten"] == "DURATION"
+    assert lex.time_zone("mitteleuropäischer  Sommerzeit") == "+02" and lex.unit_prefix("Wochenende") == "WE"
+    assert lex.deictic_dayparts["heute Abend"] == "EV"
+    assert lex.aside_cue.search("Bis in die ") and lex.same_day_cue.search("Heute, ")
+    assert lex.year_cue.search("Stand ") and lex.count_cue.search("mehr als ") and lex.measure_cue.match(" Euro")
+
+
+def test_decades_approximations_and_sets_normalise_from_the_data(narrative):
+    doc = run(narrative, "In den neunziger Jahren, um 1900 und etwa im März 2023 dauerte es etwa drei Jahre. "
+                         "Die Zeitung erscheint wöchentlich, die Bilanz kommt in der zweiten Jahreshälfte.",
+              day("1998-06-14"))
+    got = {s.text: (s._.timex.type, s._.timex.value, s._.timex.modifier) for s in doc.spans["dates"]}
+    assert got == {"den neunziger Jahren": ("DATE", "199", ""), "um 1900": ("DATE", "1900", "APPROX"),
+                   "März 2023": ("DATE", "2023-03", ""), "etwa drei Jahre": ("DURATION", "P3Y", "APPROX"),
+                   "wöchentlich": ("SET", "P1W", ""), "zweiten Jahreshälfte": ("DATE", "2023-H2", "")}
 
 
 # ---- publication-date inference --------------------------------------------------------------------------

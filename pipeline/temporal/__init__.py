@@ -6,7 +6,11 @@ The engine is language-agnostic; all German knowledge lives in `pipeline/resourc
   groups for the parts, `core` for the reported span, the normaliser to call);
 - word lists the blocks are built from and that normalise the parts: months, weekdays, seasons, parts
   (Anfang/Mitte/Ende), year parts, numbers, units, compound units, shifts (kommende/vergangene …),
-  deictic words (heute, kürzlich …), parts of day, holidays, relative nouns (Vorjahr …), tense markers;
+  deictic words (heute, kürzlich …), parts of day, holidays, relative nouns (Vorjahr …), tense markers,
+  decades (neunziger), ordinals and quarter units, set words (täglich), window shifts, offset directions
+  (vor/später …), unit prefixes, approximators (etwa), time zones;
+- `temporal_context_cues.tsv` and `temporal_measure_words.tsv`: words right before or after a mention
+  that change its reading ("seit 1939" does not move the narrative time, "rund 1500" is a count);
 - `temporal_anchor_events.tsv`: dated events ("des Kriegs" → 2022-02-24) with the publication dates for
   which a pattern refers to them.
 

@@ -19,12 +19,7 @@ from .lexicon import AnchorEvent, Lexicon
 PRECISION_RANK = {"day": 5, "week": 4, "month": 3, "season": 2, "quarter": 2, "year": 1, "decade": 0, "": -1}
 DURATION_UNITS = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "DE", "CE": "CE"}
 TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
-APPROX_WORDS = {"etwa", "knapp", "fast", "rund", "gut", "um", "gegen", "ca."}
 SEASON_ORDER = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
-DECADE_WORDS = {"zwanziger": 2, "dreißiger": 3, "vierziger": 4, "fünfziger": 5, "sechziger": 6,
-                "siebziger": 7, "achtziger": 8, "neunziger": 9}
-ASIDE_BEFORE = re.compile(r"(?:\b[Ss]eit|\b[Aa]b|\b[Bb]is(?:\s+(?:zum|zur|in\s+die|in\s+das|ins))?)\s+(?:(?:dem|den|Anfang|Mitte|Ende)\s+)?$")
-WEEK_UNITS = {"Woche": "W", "Wochenende": "WE"}
 
 
 @dataclass
@@ -48,13 +43,9 @@ def point_from_pubdate(dct: PubDate) -> Point | None:
 
 
 def unit_of(word: str, lex: Lexicon) -> str:
+    """Unit letter of a unit word: listed in the units lexicon, else by its prefix ('Jahrs' → 'Y')."""
     word = word.strip()
-    if word in lex.units:
-        return lex.units[word]
-    for key, unit in (("Woche", "W"), ("Monat", "M"), ("Jahr", "Y"), ("Quartal", "Q"), ("Tag", "D")):
-        if word.startswith(key):
-            return unit
-    return ""
+    return lex.units.get(word) or lex.unit_prefix(word)
 
 
 def number_text(value: float) -> str:
@@ -89,7 +80,7 @@ class Resolver:
         if not self.text:
             return False
         before = self.text[max(0, match.start - 30):match.start]
-        if ASIDE_BEFORE.search(before):
+        if self.lex.aside_cue.search(before):
             return True
         line_start = self.text.rfind("\n", 0, match.start) + 1
         opened = self.text.rfind("(", line_start, match.start)
@@ -174,8 +165,12 @@ class Resolver:
         if g.get("yearpart"):
             return self.lex.year_parts.get(g["yearpart"], "")
         if g.get("approx"):
-            return "APPROX" if g["approx"].split()[0].lower() in APPROX_WORDS else ""
+            return self.approx(g)
         return ""
+
+    def approx(self, g: dict[str, str]) -> str:
+        """'APPROX' when the `approx` group starts with an approximating word ("etwa"), else ''."""
+        return "APPROX" if g.get("approx") and g["approx"].split()[0].lower() in self.lex.approx_words else ""
 
     # ---- normalisers ---------------------------------------------------------------------------
     def norm_explicit(self, m: Match, g: dict[str, str]) -> Timex | None:
@@ -258,12 +253,6 @@ class Resolver:
         wshift = g.get("wshift") or g.get("wshift2")
         if wshift:
             n = (self.lex.shift(wshift) or (0, ""))[0]
-            if wshift in ("vergangener", "letzter"):
-                n = -1
-            elif wshift in ("nächster", "kommender"):
-                n = 1
-            elif wshift == "dieser":
-                n = 0
             monday = base - dt.timedelta(days=base.isoweekday() - 1) + dt.timedelta(weeks=n)
             target = monday + dt.timedelta(days=weekday - 1)
         else:
@@ -309,8 +298,8 @@ class Resolver:
             if ref.precision != "day":
                 return self.make("DATE", ref.value, "", anchor)
             value = (ref.day + dt.timedelta(days=int(token))).isoformat()
-            if word.endswith(("Abend", "Morgen", "früh")):
-                value += "TEV" if word.endswith("Abend") else "TMO"
+            if word in self.lex.deictic_dayparts:
+                value += "T" + self.lex.deictic_dayparts[word]
             return self.make("DATE", value, "", anchor)
         ref, anchor = self.anchor_for("dct")
         return Timex("DATE", token, "", "", "", "", anchor if ref else "none")
@@ -323,17 +312,17 @@ class Resolver:
         if ref is None:
             return None
         modifier = self.modifier(g)
-        if unit_word in ("Abend", "Morgen", "Nacht"):
+        if unit_word in self.lex.dayparts:
             if ref.precision != "day":
                 return self.make("DATE", ref.value, modifier, anchor)
             day = ref.day + dt.timedelta(days=n)
             return self.make("DATE", f"{day.isoformat()}T{self.lex.dayparts[unit_word]}", modifier, anchor)
-        if unit_word == "Wochenende":
+        unit = unit_of(unit_word, self.lex)
+        if unit == "WE":
             if ref.precision != "day":
                 return self.make("DATE", ref.value, modifier, anchor)
             day = cal.shift(ref.day, "W", n)
             return self.make("DATE", cal.value_at(day, "week") + "-WE", modifier, anchor)
-        unit = unit_of(unit_word, self.lex)
         if not unit:
             return None
         precision = cal.UNIT_PRECISION[unit]
@@ -354,9 +343,7 @@ class Resolver:
         return self.make("DATE", cal.value_at(day, precision), "", anchor)
 
     def norm_offset(self, m: Match, g: dict[str, str]) -> Timex | None:
-        direction = g["dir"].lower()
-        sign = -1 if direction in ("vor", "zuvor", "vorher", "früher", "davor") else 1
-        kind = "dct" if direction in ("vor", "in", "binnen") else "previous"
+        sign, kind, vague = self.lex.offset_direction(g["dir"])
         number = self.lex.number(g["num"])
         unit = unit_of(g["unit"], self.lex)
         ref, anchor = self.anchor_for(kind)
@@ -365,7 +352,7 @@ class Resolver:
             return None
         if g.get("half") and unit == "Y" and number == "1":
             number, unit = "6", "M"
-        if number == "X" and direction == "nach":
+        if number == "X" and vague == "duration":
             return Timex("DURATION", self.duration_value("X", unit), modifier=modifier)
         if number == "X" or "." in number or unit in ("CE",) or unit in TIME_UNITS:
             if unit in TIME_UNITS and ref is not None and number not in ("X",):
@@ -400,7 +387,7 @@ class Resolver:
         return f"P{number}{DURATION_UNITS.get(unit, unit)}"
 
     def norm_duration(self, m: Match, g: dict[str, str]) -> Timex | None:
-        modifier = "APPROX" if g.get("approx") and g["approx"].split()[0].lower() in APPROX_WORDS else ""
+        modifier = self.approx(g)
         if g.get("vagueunit"):
             unit = unit_of(g["vagueunit"].capitalize(), self.lex)
             return Timex("DURATION", self.duration_value("X", unit), modifier=modifier)
@@ -430,15 +417,14 @@ class Resolver:
             if number is None:
                 return None
             return Timex("DURATION", self.duration_value(number if number == "X" else number_text(float(number)), unit))
-        shift = g["shift"]
-        future = shift in ("nächsten", "kommenden", "folgenden", "bevorstehenden")
-        ref, anchor = self.anchor_for("dct")
-        if shift in ("ersten", "folgenden"):
+        value = self.lex.window_shifts.get(g["shift"], "PAST_REF")
+        if value == "DURATION":
             return Timex("DURATION", self.duration_value("X", unit))
-        return Timex("DATE", "FUTURE_REF" if future else "PAST_REF", "", "", "", "", anchor if ref else "none")
+        ref, anchor = self.anchor_for("dct")
+        return Timex("DATE", value, "", "", "", "", anchor if ref else "none")
 
     def norm_set(self, m: Match, g: dict[str, str]) -> Timex | None:
-        unit = {"täglich": "D", "wöchentlich": "W", "monatlich": "M", "jährlich": "Y"}[g["setword"].lower()]
+        unit = self.lex.set_units[g["setword"].lower()]
         return Timex("SET", f"P1{unit}")
 
     def norm_decade(self, m: Match, g: dict[str, str]) -> Timex | None:
@@ -447,7 +433,7 @@ class Resolver:
         else:
             ref, _ = self.anchor_for("previous")
             century = ref.day.year // 100 if ref else 19
-            value = f"{century}{DECADE_WORDS[g['decadeword']]}"
+            value = f"{century}{self.lex.decades[g['decadeword']]}"
         return self.make("DATE", value, self.modifier(g), "none")
 
     def norm_century(self, m: Match, g: dict[str, str]) -> Timex | None:
@@ -469,12 +455,9 @@ class Resolver:
             return Timex("TIME", "XXXX-XX-XX" + clock, "", "", "", "", "none")
         return self.make("TIME", ref.day.isoformat() + clock, "", anchor)
 
-    @staticmethod
-    def zone(g: dict[str, str]) -> str:
-        tz = g.get("tz", "")
-        if not tz:
-            return ""
-        return "+02" if ("Sommer" in tz or tz == "MESZ") else "+01" if ("mitteleurop" in tz or tz == "MEZ") else ""
+    def zone(self, g: dict[str, str]) -> str:
+        """UTC offset of the `tz` group ("MESZ" → "+02"), '' without one."""
+        return self.lex.time_zone(g.get("tz", ""))
 
     def norm_daypart(self, m: Match, g: dict[str, str]) -> Timex | None:
         ref, anchor = self.anchor_for("previous")
@@ -498,9 +481,8 @@ class Resolver:
         return self.make("DATE", f"{year:04d}-{month_day}", "", anchor)
 
     def norm_quarter(self, m: Match, g: dict[str, str]) -> Timex | None:
-        ordinals = {"ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4}
-        n = ordinals.get(g["ord"]) or int(g["ord"].rstrip("."))
-        half = not g["qunit"].startswith("Quartal")
+        n = self.lex.ordinals.get(g["ord"]) or int(g["ord"].rstrip("."))
+        half = self.lex.quarter_units[g["qunit"]] == "H"
         if half and n > 2:
             return None
         year, anchor = self.stated_or_anchored_year(g)

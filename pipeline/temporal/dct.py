@@ -26,7 +26,6 @@ from .anchoring import Resolver
 from .grammar import Match
 from .lexicon import AnchorEvent, Lexicon
 
-SAME_DAY_CUE = re.compile(r"(?:\b[Nn]och|\b[Hh]eute,?|\b[Dd]iesen|\b[Aa]n\s+diesem)\s+(?:am\s+)?$")
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\w-]{4,}")
 TOLERANCE_DAYS = {"D": 0, "W": 3, "M": 10, "Y": 45}
 Constraint = tuple[str, Callable[[dt.date], bool]]
@@ -101,7 +100,7 @@ class Evidence:
                     and not m.groups.get("wshift") and not m.groups.get("wshift2")]
         for m in weekdays:
             w = self.lex.weekdays[m.groups["weekday"]]
-            if SAME_DAY_CUE.search(self.text[max(0, m.start - 20):m.start]):
+            if self.lex.same_day_cue.search(self.text[max(0, m.start - 20):m.start]):
                 out.append((f"same day {m.groups['weekday']}", lambda c, w=w: c.isoweekday() == w))
         deictic = [m for m in self.matches if m.norm == "deictic"
                    and self.lex.deictic.get(" ".join(m.groups["deictic"].split()), ("", ""))[0][:1] in "+-"
@@ -133,7 +132,7 @@ class Evidence:
         out = []
         for m in self.matches:
             g = m.groups
-            if m.norm == "offset" and g.get("dir", "").lower() in ("in", "vor", "binnen"):
+            if m.norm == "offset" and self.lex.offset_direction(g.get("dir", ""))[1] == "dct":
                 out.append(m)
             elif m.norm == "shift" and (self.lex.shift(g.get("shift", "")) or (0, ""))[1] == "dct":
                 out.append(m)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import Lexicon, load_anchor_events, load_lexicon
+from .lexicon import Lexicon, alternation, initial_cases, load_anchor_events, load_lexicon
 
 
 @dataclass
@@ -27,20 +27,12 @@ class Match:
         return self.end - self.start
 
 
-def alternation(words, suffix: str = "") -> str:
-    """A non-capturing, longest-first alternation of literal words (inner spaces match any whitespace)."""
-    escaped = sorted({w for w in words if w}, key=len, reverse=True)
-    parts = [r"\s+".join(re.escape(p) for p in w.split()) for w in escaped]
-    return "(?:" + "|".join(parts) + ")" + suffix
-
-
 def building_blocks(lex: Lexicon, events_file: str) -> dict[str, str]:
     plain_months = [w for w in lex.months if not w.endswith(".")]
     abbreviations = [w for w in lex.months if w.endswith(".")]
     numbers = set(lex.numbers) | {w.capitalize() for w in lex.numbers}
     counting = [e.pattern.pattern for e in load_anchor_events(events_file) if e.count]
     every = [e.pattern.pattern for e in load_anchor_events(events_file)]
-    shifts = set(lex.shifts) | {w[:1].upper() + w[1:] for w in lex.shifts}
     return {
         "MONTH": "(?:" + alternation(plain_months, "s?") + r"(?!\w)|" + alternation(abbreviations) + ")",
         "WEEKDAY": alternation(lex.weekdays),
@@ -50,11 +42,16 @@ def building_blocks(lex: Lexicon, events_file: str) -> dict[str, str]:
         "NUM": "(?:" + alternation(numbers) + r"|\d{1,3}(?:,\d+)?)",
         "UNIT": alternation(lex.units),
         "COMPOUND": alternation(lex.compound_units),
-        "SHIFT": alternation(shifts),
+        "SHIFT": alternation(initial_cases(lex.shifts)),
         "DEICTIC": alternation(lex.deictic),
         "DAYPART": alternation(lex.dayparts),
         "HOLIDAY": alternation(lex.holidays),
         "RELNOUN": alternation(lex.relative_nouns),
+        "DECADEWORD": alternation(lex.decades),
+        "SETWORD": alternation(initial_cases(lex.set_units)),
+        "ORDINAL": alternation(lex.ordinals),
+        "QUARTERUNIT": alternation(lex.quarter_units),
+        "WINDOWSHIFT": alternation(lex.window_shifts),
         "EVENTCOUNT": "(?:" + "|".join(f"(?:{p})" for p in counting) + ")" if counting else "(?!)",
         "EVENTANY": "(?:" + "|".join(f"(?:{p})" for p in every) + ")" if every else "(?!)",
         "DAY": r"(?:0?[1-9]|[12][0-9]|3[01])",
@@ -90,13 +87,6 @@ class Grammar:
             for i, row in enumerate(self.lex.rules)
         ]
         self.counting_nouns = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+")
-        self.year_context = re.compile(
-            r"(?:\b(?:[Ii]m|[Ss]eit|[Bb]is|[Aa]b|[Vv]on|[Vv]or|[Nn]ach|[Uu]m|[Zz]wischen|[Aa]nfang|[Mm]itte|[Ee]nde|"
-            r"[Ww]ährend|[Ss]tand)\s+|[(–-]\s*)$"
-        )
-        self.count_context = re.compile(
-            r"\b(?:[Rr]und|[Ee]twa|[Üü]ber|[Mm]ehr\s+als|[Ff]ast|[Kk]napp|[Bb]is\s+zu|[Ii]nsgesamt|[Ww]eitere|[Cc]a\.|[Nn]r\.|[Mm]it|[Zz]u)\s+$"
-        )
 
     def find(self, text: str) -> list[Match]:
         found: list[Match] = []
@@ -121,18 +111,18 @@ class Grammar:
         if name == "bare_year":
             before = text[max(0, start - 25):start]
             after = text[end:end + 30]
-            if self.count_context.search(before):
+            if self.lex.count_cue.search(before):
                 return False
             nxt = after.lstrip()
             follower = self.counting_nouns.match(nxt)
             line_start = re.search(r"(?:^|\n)[ \t]*(?:[*•-][ \t]*)?$", before) is not None
-            if follower and not self.year_context.search(before) and not line_start:
+            if follower and not self.lex.year_cue.search(before) and not line_start:
                 word = follower.group(0)
                 # a capitalised word right after a number is usually what is counted (1000 Soldaten),
                 # unless it starts a new sentence or clause
                 if after[:1] in " \t" and self.lex.month(word) is None:
                     return False
-            if re.match(r"\s*(?:%|Prozent|Euro|Dollar|Mio|Mrd|km|m\b|kg|t\b)", after):
+            if self.lex.measure_cue.match(after):
                 return False
             return True
         return True

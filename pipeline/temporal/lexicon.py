@@ -1,7 +1,12 @@
-"""The temporal lexicons of one language, read once from `resources/<lang>/temporal_*.tsv`."""
+"""The temporal lexicons of one language, read once from `resources/<lang>/temporal_*.tsv`.
+
+Besides the word lists, the context cues (words right before or after a mention) are compiled
+here into regexes, so no module hard-codes German words.
+"""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +28,8 @@ class AnchorEvent:
 
 @dataclass(frozen=True)
 class Lexicon:
+    """Word lists of one language; the `*_cue` patterns are compiled from `temporal_context_cues.tsv`."""
+
     months: dict[str, int]
     weekdays: dict[str, int]
     seasons: dict[str, tuple[str, str]]
@@ -33,12 +40,27 @@ class Lexicon:
     compound_units: dict[str, str]
     shifts: dict[str, tuple[int, str]]
     deictic: dict[str, tuple[str, str]]
+    deictic_dayparts: dict[str, str]
     dayparts: dict[str, str]
     holidays: dict[str, str]
     relative_nouns: dict[str, tuple[str, int, str]]
     tense: dict[str, str]
     perfect_aux: frozenset[str]
     rules: tuple[dict[str, str], ...]
+    approx_words: frozenset[str]
+    decades: dict[str, int]
+    set_units: dict[str, str]
+    ordinals: dict[str, int]
+    quarter_units: dict[str, str]
+    unit_prefixes: tuple[tuple[str, str], ...]
+    offset_directions: dict[str, tuple[int, str, str]]
+    window_shifts: dict[str, str]
+    time_zones: dict[str, str]
+    aside_cue: re.Pattern
+    same_day_cue: re.Pattern
+    year_cue: re.Pattern
+    count_cue: re.Pattern
+    measure_cue: re.Pattern
 
     def month(self, word: str) -> int | None:
         word = " ".join(word.split())
@@ -60,14 +82,56 @@ class Lexicon:
             return word.replace(",", ".")
         return self.numbers.get(word.lower())
 
+    def unit_prefix(self, word: str) -> str:
+        """Unit of a word by its longest listed prefix ('Jahrs' → 'Y', 'Wochenende' → 'WE'), else ''."""
+        return next((unit for prefix, unit in self.unit_prefixes if word.startswith(prefix)), "")
+
+    def offset_direction(self, word: str) -> tuple[int, str, str]:
+        """'vor' → (-1, 'dct', 'ref'): sign, anchor kind and what a vague count gives; unlisted: forward."""
+        return self.offset_directions.get(word.lower(), (1, "previous", "ref"))
+
+    def time_zone(self, name: str) -> str:
+        """'MESZ' → '+02'; '' for no or an unknown zone."""
+        return self.time_zones.get(" ".join(name.split()), "")
+
 
 def _col(rows, key, value):
     return {row[key]: row[value] for row in rows}
 
 
+def alternation(words: Iterable[str], suffix: str = "") -> str:
+    """A non-capturing, longest-first alternation of literal words (inner spaces match any whitespace)."""
+    escaped = sorted({w for w in words if w}, key=len, reverse=True)
+    parts = [r"\s+".join(re.escape(p) for p in w.split()) for w in escaped]
+    return "(?:" + "|".join(parts) + ")" + suffix
+
+
+def initial_cases(words: Iterable[str]) -> set[str]:
+    """Each word with a lower- and an upper-case first letter ('seit' → seit, Seit)."""
+    return {w[:1].lower() + w[1:] for w in words} | {w[:1].upper() + w[1:] for w in words}
+
+
+def cue_before(rows: tuple[dict[str, str], ...], cue: str) -> str:
+    """Regex source for text that ends in a lead word of `cue`, an optional filler word, and whitespace."""
+    def words(role: str) -> list[str]:
+        return [r["word"] for r in rows if r["cue"] == cue and r["role"] == role]
+
+    fillers = words("filler")
+    source = r"\b" + alternation(initial_cases(words("lead"))) + r"\s+"
+    return source + ("(?:" + alternation(fillers) + r"\s+)?" if fillers else "")
+
+
+def measure_after(rows: tuple[dict[str, str], ...]) -> str:
+    """Regex source for a measure word right after a number ("1990 Euro"); `whole` words end at a boundary."""
+    starts = [r["word"] for r in rows if r["whole"] != "1"]
+    whole = [r["word"] for r in rows if r["whole"] == "1"]
+    return r"\s*(?:" + alternation(starts) + "|" + alternation(whole, r"\b") + ")"
+
+
 @lru_cache(maxsize=None)
 def load_lexicon(lang: str = "de") -> Lexicon:
     t = lambda name: load_table(f"temporal_{name}.tsv", lang)  # noqa: E731
+    cues = t("context_cues")
     return Lexicon(
         months={r["word"]: int(r["month"]) for r in t("months")},
         weekdays={r["word"]: int(r["weekday"]) for r in t("weekdays")},
@@ -79,12 +143,28 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         compound_units=_col(t("compound_units"), "stem", "unit"),
         shifts={r["word"]: (int(r["shift"]), r["anchor"]) for r in t("shifts")},
         deictic={r["word"]: (r["news"], r["narrative"]) for r in t("deictic")},
+        deictic_dayparts={r["word"]: r["daypart"] for r in t("deictic") if r["daypart"]},
         dayparts=_col(t("dayparts"), "word", "code"),
         holidays=_col(t("holidays"), "word", "month_day"),
         relative_nouns={r["word"]: (r["unit"], int(r["shift"]), r["anchor"]) for r in t("relative_nouns")},
         tense=_col(t("tense"), "word", "tense"),
         perfect_aux=frozenset(r["word"] for r in t("perfect_aux")),
         rules=t("rules"),
+        approx_words=frozenset(r["word"] for r in t("approx")),
+        decades={r["word"]: int(r["decade"]) for r in t("decades")},
+        set_units=_col(t("set_words"), "word", "unit"),
+        ordinals={r["word"]: int(r["number"]) for r in t("ordinals")},
+        quarter_units=_col(t("quarter_units"), "word", "unit"),
+        unit_prefixes=tuple(sorted(((r["prefix"], r["unit"]) for r in t("unit_prefixes")),
+                                   key=lambda pair: len(pair[0]), reverse=True)),
+        offset_directions={r["word"]: (int(r["sign"]), r["anchor"], r["vague"]) for r in t("offset_directions")},
+        window_shifts=_col(t("window_shifts"), "word", "value"),
+        time_zones=_col(t("time_zones"), "word", "offset"),
+        aside_cue=re.compile(cue_before(cues, "aside") + "$"),
+        same_day_cue=re.compile(cue_before(cues, "same_day") + "$"),
+        year_cue=re.compile("(?:" + cue_before(cues, "year") + r"|[(–-]\s*)$"),
+        count_cue=re.compile(cue_before(cues, "count") + "$"),
+        measure_cue=re.compile(measure_after(t("measure_words"))),
     )
 
 
