@@ -224,6 +224,12 @@ def test_decades_approximations_and_sets_normalise_from_the_data(narrative):
                    "wöchentlich": ("SET", "P1W", ""), "zweiten Jahreshälfte": ("DATE", "2023-H2", "")}
 
 
+def test_decade_word_without_century_is_the_latest_such_decade(news):
+    doc = run(news, "Seit den neunziger Jahren wächst die NATO, in den zwanziger Jahren erst recht.", day("2023-06-14"))
+    got = {s.text: s._.timex.value for s in doc.spans["dates"]}
+    assert got == {"den neunziger Jahren": "199", "den zwanziger Jahren": "202"}
+
+
 # ---- publication-date inference --------------------------------------------------------------------------
 def test_dct_inferred_from_day_of_war(news):
     doc = run(news, "Obwohl der Vormarsch am 21. Tag des Kriegs als gescheitert gelten kann, bleibt die Lage ernst. "

@@ -432,8 +432,11 @@ class Resolver:
             value = g["decade"][:3]
         else:
             ref, _ = self.anchor_for("previous")
+            decade = self.lex.decades[g["decadeword"]]
             century = ref.day.year // 100 if ref else 19
-            value = f"{century}{self.lex.decades[g['decadeword']]}"
+            if ref and century * 100 + decade * 10 > ref.day.year:
+                century -= 1  # "die neunziger Jahre" said in 2023 are the 1990s: the latest such decade
+            value = f"{century}{decade}"
         return self.make("DATE", value, self.modifier(g), "none")
 
     def norm_century(self, m: Match, g: dict[str, str]) -> Timex | None:
