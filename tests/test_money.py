@@ -93,6 +93,7 @@ def test_forms(text, amount, currency):
     "Die 20 Euro-Länder beraten.",
     "Ein-Euro-Jobs sind umstritten.",
     "Der Jet vom Typ F-35 kostet viel.",
+    "Das Spiel endete 2,- und damit unentschieden.",
 ])
 def test_not_money(text):
     assert parse_money(text) == []
@@ -262,3 +263,58 @@ def test_shared_currency_names_resolved_by_country(text, currency):
 
 def test_shared_currency_name_without_country_is_dropped():
     assert parse_money("Die Firma erhielt 5 Mio. Kronen.") == []
+
+
+# --- price notation with a dash for zero cents ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, amount, mention", [
+    ("Die Geldstrafe beträgt 5.000,- Euro.", 5000, "5.000,- Euro"),
+    ("Die Teilnahme kostet 5.000,-- €.", 5000, "5.000,-- €"),
+    ("Die Gebühr beträgt EUR 1.200,-.", 1200, "EUR 1.200,-"),
+    ("Das Abo kostet 49,– € im Monat.", 49, "49,– €"),
+    ("Das Ticket kostet 12,50 €.", Decimal("12.5"), "12,50 €"),
+    ("Die Miete beträgt 1 200,- Euro.", 1200, "1 200,- Euro"),
+])
+def test_dash_for_zero_cents(text, amount, mention):
+    (match,) = parse_money(text)
+    assert (match.amount, match.currency, match.text) == (Decimal(amount), "EUR", mention)
+
+
+def test_dash_for_zero_cents_in_a_range():
+    low, high = parse_money("Die Preise liegen zwischen 100,- und 200,- Euro.")
+    assert (low.amount, high.amount, low.qualifier, high.qualifier) == (100, 200, "mindestens", "bis zu")
+
+
+# --- a hedge before a range ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, low_value, high_value, currency, low_mention", [
+    ("Der Schaden liegt bei rund 3 bis 4 Milliarden Euro.", 3_000_000_000, 4_000_000_000, "EUR", "rund 3"),
+    ("Die Kosten liegen zwischen etwa 2 und 3 Mrd. Dollar.", 2_000_000_000, 3_000_000_000, "USD",
+     "zwischen etwa 2"),
+    ("Die Kosten liegen etwa zwischen 2 und 3 Mrd. Dollar.", 2_000_000_000, 3_000_000_000, "USD",
+     "etwa zwischen 2"),
+    ("Die Reparatur kostet zwischen rund 15.000 € und 20.000 €.", 15_000, 20_000, "EUR", "zwischen rund 15.000 €"),
+    ("Die Reparatur kostet ca. 15.000 € bis 20.000 €.", 15_000, 20_000, "EUR", "ca. 15.000 €"),
+])
+def test_hedge_before_a_range_makes_both_bounds_approximate(text, low_value, high_value, currency, low_mention):
+    low, high = parse_money(text)
+    assert (low.value, high.value, low.currency, high.currency) == (low_value, high_value, currency, currency)
+    assert (low.approx, high.approx) == (True, True)
+    assert (low.qualifier, high.qualifier) == ("mindestens", "bis zu")
+    assert low.text == low_mention
+
+
+def test_bound_hedge_before_a_range_keeps_the_range_qualifiers():
+    low, high = parse_money("Es fehlen mindestens 2 bis 3 Mrd. Euro.")
+    assert (low.approx, high.approx, low.qualifier, high.qualifier) == (False, False, "mindestens", "bis zu")
+
+
+def test_hedge_before_a_change_stays_with_its_number():
+    old, new = parse_money("Der Etat steigt von rund 50 auf 52 Milliarden Euro.")
+    assert (old.value, old.approx, old.qualifier) == (50_000_000_000, True, "rund")
+    assert (new.value, new.approx, new.qualifier) == (52_000_000_000, False, "")
+
+
+def test_falling_amounts_joined_by_a_dash_are_no_range():
+    first, second = parse_money("Die Kampagne kostet 12 Millionen Euro – 3 Millionen Euro mehr als geplant.")
+    assert (first.qualifier, second.qualifier) == ("", "")

@@ -70,7 +70,8 @@ def test_pathological_inputs_stay_fast():
     import time
 
     for text in ["123 " * 5000 + "Euro", "einund" * 2000 + "x Euro", "zwischen 5 und " * 3000 + "6 Mrd Euro",
-                 "1." * 10000 + "000 Euro", "rund " * 5000 + "5 Euro"]:
+                 "1." * 10000 + "000 Euro", "rund " * 5000 + "5 Euro", "123 " * 5000 + "x",
+                 "123 " * 5000 + "-Milliarden-Paket", "123'" * 5000 + "x", "5.000,- " * 3000 + "Euro"]:
         started = time.perf_counter()
         check(text)
         assert time.perf_counter() - started < 2.0

@@ -17,14 +17,18 @@ SPACE = r"(?:[ \t\u00a0\u2009\u202f]|\r?\n(?![ \t]*\r?\n))"
 DIGIT = "[0-9]"
 # digits with German separators: 1.000 / 1.000.000,50 / 15 000 / 1'000 / 1,5 / 1.5 (English decimal) / 2443
 _END = r"(?![0-9])(?![.,][0-9])"
+# a dash for zero cents in price notation: 5.000,- / 5.000,-- / 49,– (no digit or further dash after it)
+ZERO_CENTS = r",(?:-{1,2}|[–—])(?![0-9–—-])"
 DIGITS = (
     r"(?<![\w.,/])(?<![^\W\d_]-)"  # not inside a number or a code such as F-35 / ES-11/1
-    r"(?:[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?" + _END
-    + r"|[0-9]{1,3}(?:[\u00a0\u2009\u202f ][0-9]{3})+(?:,[0-9]+)?" + _END
-    + r"|[0-9]{1,3}(?:['’][0-9]{3})+(?:[.,][0-9]+)?" + _END
+    r"(?:[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+|" + ZERO_CENTS + ")?" + _END
+    # a number grouped by blanks or apostrophes never starts inside a run of such groups (keeps long runs linear)
+    + r"|(?<![\u00a0\u2009\u202f ][0-9]{3}[\u00a0\u2009\u202f ])"
+    + r"[0-9]{1,3}(?:[\u00a0\u2009\u202f ][0-9]{3})+(?:,[0-9]+|" + ZERO_CENTS + ")?" + _END
+    + r"|(?<![0-9]['’])[0-9]{1,3}(?:['’][0-9]{3})+(?:[.,][0-9]+)?" + _END
     + r"|[0-9]+,[0-9]+" + _END
     + r"|[0-9]+\.[0-9]{1,2}" + _END
-    + r"|[0-9]+" + _END + ")"
+    + r"|[0-9]+(?:" + ZERO_CENTS + ")?" + _END + ")"
 )
 
 
@@ -183,8 +187,9 @@ def load_lexicon(lang: str = "de") -> Lexicon:
     lex.vague_before = re.compile(rf"(?<!\w){_alternation(vague_surfaces)}{SPACE}+\Z", flags)
     openers = _alternation(sorted(lex.openers))
     joiners = _alternation(list({row["joiner"] for row in load_table("money_ranges.tsv", lang)}))
-    lex.range_before = re.compile(
-        rf"(?:(?<!\w)(?P<opener>{openers}){SPACE}+)?(?P<num>{number})"
+    hedges = _alternation(hedge_surfaces)
+    lex.range_before = re.compile(  # "zwischen 5 und", "rund 3 bis", "zwischen etwa 2 und", "von 50 auf"
+        rf"(?:(?<!\w)(?P<opener>{openers}){SPACE}+)?(?:(?<!\w)(?P<hedge>{hedges}){SPACE}+)?(?P<num>{number})"
         rf"(?:(?P<sep1>{SPACE}+)(?P<scale>{scale}))?{SPACE}*(?P<join>{joiners}){SPACE}*\Z",
         flags,
     )

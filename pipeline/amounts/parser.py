@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 MAX_DIGITS = 20  # longer digit strings are not amounts (and would overflow Decimal quantize)
 MAX_AMOUNT = Decimal("1e21")  # above any amount in the news; guards against absurd products
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
+ZERO_CENTS = re.compile(r",(?:-{1,2}|[–—])\Z")
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ def parse_number(surface: str, lex: Lexicon) -> Decimal | None:
 
 def _parse_digits(s: str) -> Decimal | None:
     s = re.sub(r"[\u00a0\u2009\u202f '’]", "", s)
+    s = ZERO_CENTS.sub("", s)  # "5.000,-" is 5.000 (a dash for zero cents)
     if re.match(r"0[0-9]", s):
         return None  # "000", "0800": a fragment or a phone number, not an amount
     if len(s) > MAX_DIGITS:
@@ -315,13 +317,30 @@ def _shared_before(raw: _Raw, text: str, lex: Lexicon) -> _Raw | None:
             return None  # a year before the amount: "Mitte 2022 – 5 Mrd. Euro"; "1900 bis 2100 Euro" stays
         if raw.scale is not None and Decimal("0.01") <= ratio <= Decimal(100):
             scale = raw.scale  # "5 bis 6 Mrd. €", "von 50 auf 52 Milliarden Euro"
-    start = m.start("opener") if m.group("opener") and chosen.kind == "range" else m.start("num")
-    lower = _Raw(start, m.end("scale") if m.group("scale") else m.end("num"), m.start("num"), m.end("num"),
-                 value * scale * raw.factor, raw.currency, raw.factor, scale, value)
+    lower = _Raw(m.start("num"), m.end("scale") if m.group("scale") else m.end("num"), m.start("num"),
+                 m.end("num"), value * scale * raw.factor, raw.currency, raw.factor, scale, value)
+    _attach_hedge(lower, text, lex)  # "rund 3 bis 4 Mrd.", "zwischen etwa 2 und 3", "von rund 50 auf 52"
     if chosen.kind == "range":
-        lower.qualifier = lex.range_qualifiers.get("range_lower", "")
-        raw.qualifier = raw.qualifier or lex.range_qualifiers.get("range_upper", "")
+        if m.group("opener"):
+            lower.start = min(lower.start, m.start("opener"))
+        _hedge_range(lower, raw, text, lex)
     return lower
+
+
+def _hedge_range(lower: _Raw, upper: _Raw, text: str, lex: Lexicon) -> None:
+    """Give both bounds of a range its range qualifiers and the approximation of a hedge before it.
+
+    A hedge right before the lower number ("rund 3 bis 4 Milliarden Euro", "zwischen etwa 2 und 3 Mrd.")
+    or before the whole range ("etwa zwischen 2 und 3 Mrd.") is included in the lower bound's mention;
+    an approximating hedge (approx=1 in money_qualifiers.tsv) makes both bounds approximate. The bounds
+    keep the range_lower / range_upper qualifiers, which say more than the hedge word.
+    """
+    if not lower.hedged:
+        _attach_hedge(lower, text, lex)
+    approx = lower.approx or upper.approx
+    lower.qualifier = lex.range_qualifiers.get("range_lower", "")
+    upper.qualifier = lex.range_qualifiers.get("range_upper", "")
+    lower.approx = upper.approx = approx
 
 
 def _looks_like_year(surface: str) -> bool:
@@ -370,8 +389,9 @@ def _ellipsis_after(raw: _Raw, text: str, lex: Lexicon, taken: list[tuple[int, i
 def _bounded_pairs(items: list[_Raw], text: str, lex: Lexicon) -> None:
     """Two full amounts of one currency forming a range: "zwischen 15.000 € und 20.000 €"."""
     for a, b in zip(items, items[1:]):
-        if a.currency != b.currency or a.hedged or b.hedged or a.in_range or b.in_range or b.borrowed:
-            continue
+        if a.currency != b.currency or (a.hedged and not a.approx) or b.hedged or a.in_range or b.in_range \
+                or b.borrowed or a.amount >= b.amount:
+            continue  # "12 Mio. Euro – 3 Mio. Euro mehr" is no range: a range rises
         rows = lex.joiners.get(_key(text[a.end:b.start]), [])
         m = re.search(r"(?<!\w)(\w+)[ \t\u00a0]+\Z", text[max(0, a.start - 30):a.start])
         opener = _key(m.group(1)) if m else ""
@@ -383,8 +403,7 @@ def _bounded_pairs(items: list[_Raw], text: str, lex: Lexicon) -> None:
             continue
         if opener and m:
             a.start = max(0, a.start - 30) + m.start(1)
-        a.qualifier = lex.range_qualifiers.get("range_lower", "")
-        b.qualifier = lex.range_qualifiers.get("range_upper", "")
+        _hedge_range(a, b, text, lex)
         a.in_range = b.in_range = True
 
 
