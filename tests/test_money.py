@@ -71,6 +71,32 @@ def test_decimal_not_binary_float():
     ("40 Cent", Decimal("0.4"), "EUR"),
     ("ein 50-Milliarden-Euro-Paket", 50_000_000_000, "EUR"),
     ("einer Million Euro", 1_000_000, "EUR"),
+    # abbreviated scales (English "bn" = 10^9, German "Bio." = 10^12), scales after a sign, currency names
+    ("5,2 bn Dollar", 5_200_000_000, "USD"),
+    ("$1.2bn", 1_200_000_000, "USD"),
+    ("USD 5bn", 5_000_000_000, "USD"),
+    ("5 Mrd Euro", 5_000_000_000, "EUR"),
+    ("5Mrd. Euro", 5_000_000_000, "EUR"),
+    ("350 Mio Euro", 350_000_000, "EUR"),
+    ("15 Tsd. Euro", 15_000, "EUR"),
+    ("13,5 Bio. Rubel", 13_500_000_000_000, "RUB"),
+    ("13,5 Bio Rubel", 13_500_000_000_000, "RUB"),
+    ("3 Mia Franken", 3_000_000_000, "CHF"),
+    ("€ 2,5 Mrd.", 2_500_000_000, "EUR"),
+    ("$1,2 Mrd.", 1_200_000_000, "USD"),
+    ("500 Millionen US-Dollar", 500_000_000, "USD"),
+    ("100 Mio. Franken", 100_000_000, "CHF"),
+    ("2,5 Milliarden Pfund Sterling", 2_500_000_000, "GBP"),
+    ("5 Mrd. Rubel", 5_000_000_000, "RUB"),
+    ("5 Mio. belarussische Rubel", 5_000_000, "BYN"),
+    ("100.000 Griwna", 100_000, "UAH"),
+    ("500 Milliarden Hrywnja", 500_000_000_000, "UAH"),
+    ("5 Mrd. Hrywni", 5_000_000_000, "UAH"),
+    ("159 Milliarden Złoty", 159_000_000_000, "PLN"),
+    ("159 Milliarden Zloty", 159_000_000_000, "PLN"),
+    ("3.000 zł", 3_000, "PLN"),
+    ("500 TEUR", 500_000, "EUR"),
+    ("1.234 MioEUR", 1_234_000_000, "EUR"),
 ])
 def test_forms(text, amount, currency):
     assert amounts(text) == [(Decimal(amount), currency)]
@@ -255,6 +281,9 @@ def test_years_and_elliptic_amounts(text, expected):
     ("Norwegen hat ein Hilfsprogramm über 75 Milliarden Kronen aufgelegt.", "NOK"),
     ("Die dänische Regierung gibt 2 Mrd. Kronen.", "DKK"),
     ("Stockholm stellt 7 Mrd. Kronen bereit.", "SEK"),
+    ("Dänemark stockt seinen Ukraine-Fonds um 6,5 Mrd. Kronen auf.", "DKK"),
+    ("Der isländische Staat zahlt 5 Mrd. Kronen.", "ISK"),
+    ("Tschechien zahlt 1,5 Mrd. Kronen für Munition.", "CZK"),
 ])
 def test_shared_currency_names_resolved_by_country(text, currency):
     (match,) = parse_money(text)

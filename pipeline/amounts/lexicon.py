@@ -174,13 +174,13 @@ def load_lexicon(lang: str = "de") -> Lexicon:
     lex.number = re.compile(number, flags)
     lex.compound_atom = re.compile(_alternation(atoms, word_end=False), flags)
     lex.post_amount = re.compile(
-        rf"(?P<num>{number})(?:(?P<sep1>{SPACE}+|-)(?P<scale>{scale}))?"
+        rf"(?P<num>{number})(?:(?P<sep1>{SPACE}*|-)(?P<scale>{scale}))?"
         rf"(?P<sep2>{SPACE}*|-)(?P<cur>{word_cur}|(?-i:{post_exact_re}))",
         flags,
     )
     lex.pre_amount = re.compile(
         rf"(?<![\w$€£¥₽₴])(?P<cur>(?-i:{pre_re})){SPACE}?(?P<num>{number})"
-        rf"(?:(?P<sep1>{SPACE}+)(?P<scale>{scale}))?",
+        rf"(?:(?P<sep1>{SPACE}*)(?P<scale>{scale}))?",
         flags,
     )
     lex.hedge_before = re.compile(rf"(?<!\w)(?P<hedge>{_alternation(hedge_surfaces)}){SPACE}+\Z", flags)
