@@ -97,6 +97,11 @@ def test_decimal_not_binary_float():
     ("3.000 zł", 3_000, "PLN"),
     ("500 TEUR", 500_000, "EUR"),
     ("1.234 MioEUR", 1_234_000_000, "EUR"),
+    # compounds whose noun names money but no currency: euros unless the sentence names the USA
+    ("Mit dem 100-Milliarden-Sondervermögen soll die Bundeswehr modernisiert werden.", 100_000_000_000, "EUR"),
+    ("Die EU beschloss das 50-Milliarden-Hilfspaket.", 50_000_000_000, "EUR"),
+    ("Im Haushalt klafft ein 60-Milliarden-Loch.", 60_000_000_000, "EUR"),
+    ("Der US-Kongress billigte das 61-Milliarden-Paket für die Ukraine.", 61_000_000_000, "USD"),
 ])
 def test_forms(text, amount, currency):
     assert amounts(text) == [(Decimal(amount), currency)]
@@ -119,6 +124,10 @@ def test_forms(text, amount, currency):
     "Die 20 Euro-Länder beraten.",
     "Ein-Euro-Jobs sind umstritten.",
     "Der Jet vom Typ F-35 kostet viel.",
+    # compounds that name no money or no number
+    "Das Milliarden-Sondervermögen ist verplant.",
+    "Die 3-Millionen-Metropole Kiew wird beschossen.",
+    "Die EU will den 1-Million-Granaten-Plan erfüllen.",
     "Das Spiel endete 2,- und damit unentschieden.",
 ])
 def test_not_money(text):

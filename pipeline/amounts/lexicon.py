@@ -86,6 +86,7 @@ class Lexicon:
     amount_nouns: tuple[str, ...] = ()
     ellipsis_before: dict[str, int] = field(default_factory=dict)  # word before -> max gap
     ellipsis_after: set[str] = field(default_factory=set)
+    implicit_heads: tuple[tuple[str, str], ...] = ()  # (noun stem, candidate ISO codes) of money_implicit.tsv
     number: re.Pattern | None = None
     post_amount: re.Pattern | None = None
     pre_amount: re.Pattern | None = None
@@ -95,6 +96,8 @@ class Lexicon:
     bare_scaled: re.Pattern | None = None
     connector_only: re.Pattern | None = None
     compound_atom: re.Pattern | None = None
+    implicit_compound: re.Pattern | None = None
+    number_before: re.Pattern | None = None
 
     def currency(self, surface: str) -> Currency | None:
         return self.currencies.get(surface.strip()) or self.currencies.get(_key(surface))
@@ -153,6 +156,7 @@ def load_lexicon(lang: str = "de") -> Lexicon:
     lex.amount_nouns = tuple(_key(r["stem"]) for r in load_table("money_amount_nouns.tsv", lang))
     for row in load_table("money_restatements.tsv", lang):
         lex.restatement_cues[_key(row["cue"])] = int(row["max_gap"])
+    lex.implicit_heads = tuple((_key(r["stem"]), r["iso"]) for r in load_table("money_implicit.tsv", lang))
     for row in load_table("money_ellipsis.tsv", lang):
         if row["role"] == "before":
             lex.ellipsis_before[_key(row["word"])] = int(row["max_gap"])
@@ -193,6 +197,10 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         rf"(?:(?P<sep1>{SPACE}+)(?P<scale>{scale}))?{SPACE}*(?P<join>{joiners}){SPACE}*\Z",
         flags,
     )
+    # "100-Milliarden-Sondervermögen": found from "-Milliarden-Sondervermögen" (the noun part is checked against
+    # lex.implicit_heads), then the number is read backwards with number_before (linear on long digit runs)
+    lex.implicit_compound = re.compile(rf"(?<=\w)-(?P<scale>{scale})-(?P<head>[^\W\d_]+)(?!\w)", flags)
+    lex.number_before = re.compile(rf"(?P<num>{number})\Z", flags)
     lex.bare_scaled = re.compile(rf"(?P<num>{number}){SPACE}+(?P<scale>{scale})", flags)
     lex.connector_only = re.compile(rf"{SPACE}*(?:[–—-]|,|;|und(?!\w)|sowie(?!\w))?{SPACE}*\Z", flags)
     return lex

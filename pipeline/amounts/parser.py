@@ -6,7 +6,8 @@ Stages (each a small function, all patterns from `lexicon.py`):
 2. the hedge or bound right before each ("knapp", "mehr als", "bis zu"; "über" only where it means more than);
 3. a bare number sharing the currency (and scale) of the next amount: ranges ("zwischen fünf und sechs
    Milliarden Euro", "5 bis 6 Mrd. €") give one match per bound; changes ("von 50 auf 52 Milliarden Euro");
-4. an elliptic amount after one ("12 Millionen Euro – 3 Millionen mehr");
+4. an elliptic amount after one ("12 Millionen Euro – 3 Millionen mehr"), and compounds whose noun names
+   money but no currency ("das 100-Milliarden-Sondervermögen", currency from money_implicit.tsv);
 5. restatements in another currency ("800 Millionen Dollar (730 Millionen Euro)") linked by `equivalent_of`.
 
 The parser never raises: any unexpected input yields an empty or partial list.
@@ -407,6 +408,31 @@ def _bounded_pairs(items: list[_Raw], text: str, lex: Lexicon) -> None:
         a.in_range = b.in_range = True
 
 
+def _implicit_amounts(text: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[_Raw]:
+    """Number-scale-noun compounds without a currency word: "das 100-Milliarden-Sondervermögen".
+
+    The noun must name money (money_implicit.tsv); the currency is the default of that row unless the
+    sentence names the country of another candidate ("Der US-Kongress billigte das 61-Milliarden-Paket").
+    """
+    found: list[_Raw] = []
+    if lex.implicit_compound is None or lex.number_before is None or not lex.implicit_heads:
+        return found
+    for m in lex.implicit_compound.finditer(text):
+        head = _key(m.group("head"))
+        candidates = next((iso for stem, iso in lex.implicit_heads if head.endswith(stem)), None)
+        number = lex.number_before.search(text, max(0, m.start() - 40), m.start()) if candidates else None
+        if candidates is None or number is None or any(s < m.end() and number.start() < e for s, e in taken):
+            continue
+        value = parse_number(number.group("num"), lex)
+        scale = _scale_ok(number.group("num"), value, m.group("scale"), lex) if value is not None else None
+        if value is None or scale is None:
+            continue  # "Ein-Milliarden-Paket": no number of its own
+        iso = _resolve_iso(candidates, text, number.start(), lex) or candidates.split("|")[0]
+        found.append(_Raw(number.start(), m.end("scale"), number.start(), number.end(), value * scale, iso,
+                          Decimal(1), scale, value))
+    return found
+
+
 # --- stage 5: restatements ------------------------------------------------------------------------------
 
 def _link_restatements(items: list[_Raw], text: str, lex: Lexicon) -> None:
@@ -461,6 +487,7 @@ def _parse(text: str, lex: Lexicon) -> list[MoneyMatch]:
             extra.append(ell)
             taken.append((ell.start, ell.end))
     items.extend(extra)
+    items.extend(_implicit_amounts(text, lex, taken))
     items = sorted((r for r in items if r.amount < MAX_AMOUNT), key=lambda r: (r.start, r.end))
     _bounded_pairs(items, text, lex)
     _link_restatements(items, text, lex)
