@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy
 import pytest
 import spacy
 from spacy.tokens import Doc, Span
@@ -159,3 +160,124 @@ def test_cluster_hash_embed_gives_one_vector_per_token() -> None:
     model = ClusterHashEmbed(32, ["NORM", "PREFIX", "SUFFIX", "SHAPE"], [50, 50, 50, 50], 50)
     model.initialize(X=docs)
     assert model.predict(docs)[0].shape == (6, 32)
+
+
+# --- compact cluster lookup (sorted hash arrays, cached on disk) -------------------------------
+
+GERMAN = spacy.blank("de")  # a vocabulary with German lower-case forms (a bare Vocab has none)
+
+
+def original_cluster_ids(doc: Doc, table) -> list[int]:
+    """The lookup as it was before the compact arrays: two dict look-ups per token on the spaCy Table."""
+    return [table.get(token.text) or table.get(token.lower_, 0) for token in doc]
+
+
+def test_compact_clusters_keep_the_zero_fallthrough_of_the_table() -> None:
+    from spacy.lookups import Table
+
+    from pipeline.training.clusters import Clusters, cluster_ids
+
+    table = Table.from_dict({"Bank": 0, "bank": 7, "Haus": 3, "haus": 9, "NOUN": 4, "EU": 0})
+    doc = Doc(GERMAN.vocab, words=["Bank", "BANK", "Haus", "HAUS", "haus", "NOUN", "noun", "EU", "Xqzvw"])
+    clusters = Clusters.from_table(table)
+    assert clusters.values.dtype == "uint8" and list(clusters.keys) == sorted(clusters.keys)
+    ids = cluster_ids(doc, clusters)
+    assert ids.shape == (9, 1) and ids.dtype == "uint64"
+    assert ids.ravel().tolist() == original_cluster_ids(doc, table) == [7, 7, 3, 9, 9, 4, 0, 0, 0]
+    assert cluster_ids(Doc(GERMAN.vocab, words=[]), clusters).shape == (0, 1)
+    assert cluster_ids(doc, Clusters.from_table(Table())).ravel().tolist() == [0] * 9
+
+
+@pytest.fixture(scope="module")
+def lookups_table():
+    from pipeline.training.clusters import lookups_table
+
+    return lookups_table("de")
+
+
+def test_compact_clusters_give_the_table_ids_on_germeval_words(dev_file: Path, lookups_table) -> None:
+    from pipeline.training.clusters import Clusters, cluster_ids, cluster_table
+
+    dev_words = list(dict.fromkeys(w for s in germeval.read_sentences(dev_file) for w in s.words))
+    words = dev_words[:500] + [w.upper() for w in dev_words[:150]] + [w.lower() for w in dev_words[150:300]]
+    # words whose own entry is a stored 0 (mostly rare words; "e.G." falls through to "e.g.")
+    words += [w for w in dev_words if lookups_table.get(w) == 0]
+    # more stored zeros whose lower-case form has a cluster, and words the table does not know
+    words += ["TeilnehmerInnen", "U.a.", "EMail", "KundInnen", "UNd", "NVidia", "Xqzvwmöp", "BUNDESTAG"]
+    doc = Doc(GERMAN.vocab, words=words)
+    expected = original_cluster_ids(doc, lookups_table)
+    # the sample covers every branch: own cluster, stored 0 or missing then lower-case cluster, unknown
+    by_text = [lookups_table.get(t.text) for t in doc]
+    assert sum(1 for v in by_text if v) > 300
+    assert sum(1 for v, e in zip(by_text, expected) if v == 0 and e) >= 7
+    assert sum(1 for v, e in zip(by_text, expected) if v is None and e) > 20
+    assert sum(1 for e in expected if e == 0) > 20
+    assert cluster_ids(doc, cluster_table("de")).ravel().tolist() == expected
+    assert cluster_ids(doc, Clusters.from_table(lookups_table)).ravel().tolist() == expected
+
+
+def small_table_builder(calls: list[str]):
+    from spacy.lookups import Table
+
+    def build(lang: str) -> Table:
+        calls.append(lang)
+        return Table.from_dict({"Haus": 3, "haus": 9, "Bank": 0, "bank": 700})
+
+    return build
+
+
+def test_cluster_cache_is_written_atomically_and_memory_mapped(tmp_path: Path, monkeypatch) -> None:
+    from pipeline.training import clusters
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    calls: list[str] = []
+    built = clusters.load_clusters("de", build=small_table_builder(calls))
+    folder = tmp_path / "pipeline"
+    names = sorted(p.name for p in folder.iterdir())
+    assert len(names) == 2 and all(n.startswith("de_lexeme_cluster-spacy-lookups-data-") for n in names)
+    assert [n.rsplit(".", 2)[1:] for n in names] == [["keys", "npy"], ["values", "npy"]]  # no temp files left
+    read = clusters.load_clusters("de", build=small_table_builder(calls))
+    assert calls == ["de"]  # the second load came from the cache
+    assert read.values.dtype == "uint16" and read.keys.dtype == "uint64"
+    assert isinstance(read.keys.base, numpy.memmap)
+    assert read.keys.tolist() == built.keys.tolist() and read.values.tolist() == built.values.tolist()
+    doc = Doc(GERMAN.vocab, words=["Haus", "HAUS", "Bank", "Auto"])
+    assert clusters.cluster_ids(doc, read).ravel().tolist() == [3, 9, 700, 0]
+
+
+def test_broken_cluster_cache_is_rebuilt(tmp_path: Path, monkeypatch) -> None:
+    from pipeline.training import clusters
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    calls: list[str] = []
+    clusters.load_clusters("de", build=small_table_builder(calls))
+    keys_file = next((tmp_path / "pipeline").glob("*.keys.npy"))
+    keys_file.write_bytes(b"not an array")
+    rebuilt = clusters.load_clusters("de", build=small_table_builder(calls))
+    assert calls == ["de", "de"] and len(rebuilt.keys) == 4
+    assert len(clusters.load_clusters("de", build=small_table_builder(calls)).keys) == 4 and len(calls) == 2
+
+
+def test_unwritable_cluster_cache_falls_back_to_memory(tmp_path: Path, monkeypatch) -> None:
+    from pipeline.training import clusters
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would go")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    calls: list[str] = []
+    for _ in range(2):
+        result = clusters.load_clusters("de", build=small_table_builder(calls))
+        assert clusters.cluster_ids(Doc(GERMAN.vocab, words=["HAUS"]), result).ravel().tolist() == [9]
+    assert calls == ["de", "de"]
+    assert blocker.read_text() == "a file where the cache folder would go"
+
+
+def test_cluster_cache_folder_follows_xdg(monkeypatch) -> None:
+    from pipeline.training.clusters import cache_dir
+
+    monkeypatch.setenv("XDG_CACHE_HOME", "/somewhere/cache")
+    assert cache_dir() == Path("/somewhere/cache/pipeline")
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # ignored, as the XDG spec says
+    assert cache_dir() == Path.home() / ".cache" / "pipeline"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert cache_dir() == Path.home() / ".cache" / "pipeline"
