@@ -25,18 +25,31 @@ NUMERIC_DATE = r"\d{1,2}\.\s?\d{1,2}\.\s?(?:(?:19|20)\d{2}|\d{2}(?!\d))"
 WORDED_DATE = r"\d{1,2}\.\s*[A-ZÄÖÜ][a-zäöü]{2,9}\.?\s+(?:19|20)\d{2}"
 ISO_DATE = r"(?:19|20)\d{2}-\d{2}(?:-\d{2})?"
 ANY_DATE = rf"(?:{NUMERIC_DATE}|{WORDED_DATE}|{ISO_DATE})"
-TIME = r"(?:\s*[,|·/]?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)"
+TIME = r"(?:\s*[,|·/•–—-]?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)"
 # A short lead before a standalone date: a weekday, a place, a byline ("Mi", "Mittwoch,", "von Max Muster,").
 LINE_LEAD = (r"(?:[^\W\d][\w.]*\s*[,|·]?\s+"  # one word: "Mi", "Mittwoch,"
              r"|(?:[^\W\d][\w.-]*\s+){1,3}[^\W\d][\w.-]*\s*[,|·]\s+)?")  # 2-4 words closed by a comma
+# Page metadata after the date on the same line: after a separator anything short ("• aus Berlin",
+# "| Lesezeit 4 Min", "· Quelle: dpa"); after a space or comma only a byline, place, source or update note
+# ("19:52 Uhr von Max Muster") not closed like a sentence, so that a sentence opening with a date
+# ("Am 13.03.2024 von Berlin aus reisten …") is not a date line.
+LINE_TAIL_WORDS = r"(?:von|aus|Quelle|Lesezeit|Lesedauer|Aktualisiert|Update|Stand|Zuletzt)"
+LINE_TAIL = rf"(?:\s*[•|·/]\s*[^\n]{{0,80}}|\s*[,–—-]?\s*{LINE_TAIL_WORDS}\b[^\n]{{0,80}}(?<![.!?]))?"
 HEADER_DATE = re.compile(r"\A\s*(date:?\s+((?:19|20)\d{2}(?:-\d{2}){0,2}))(?!\d)", re.I)
 DATE_LINE = re.compile(
-    rf"^\s*(?:(?:Veröffentlicht|Erschienen|Publiziert|Datum)(?:\s+am)?:?\s*)?{LINE_LEAD}({ANY_DATE}){TIME}?\s*$",
+    rf"^\s*(?:(?:Veröffentlicht|Erschienen|Publiziert|Erstellt|Datum)(?:\s+am)?:?\s*)?{LINE_LEAD}"
+    rf"({ANY_DATE}){TIME}?{LINE_TAIL}\s*$",
     re.I,
 )
-STAND_LINE = re.compile(rf"\b(?:Stand|Aktualisiert(?:\s+am)?):?\s+({ANY_DATE}){TIME}?", re.I)
-# A news dateline opening the first paragraph: "Berlin, 12.03.2024 – Die NATO …", "Brüssel (dpa) 12.03.2024 -"
-DATELINE = re.compile(rf"^\s*[^\W\d][\w./-]*(?:\s+[^\W\d][\w./-]*)?(?:\s*\([^)\n]{{1,20}}\))?,?\s+({ANY_DATE})\s*[–—-]\s")
+STAND_LINE = re.compile(rf"\b(?:Stand|(?:Zuletzt\s+)?Aktualisiert(?:\s+am)?):?\s+({ANY_DATE}){TIME}?", re.I)
+# A news dateline: a place (up to three words, "Brüssel/Kiew"), an agency in brackets and the date in either
+# order, then a dash opening the first paragraph or the end of the line: "Berlin, 12.03.2024 – Die NATO …",
+# "Brüssel (dpa) 12.03.2024 -", "Brüssel, 14. Februar 2023 (dpa) - …", "BRÜSSEL (Reuters) / 14.02.2023".
+AGENCY = r"\([^)\n]{1,25}\)"
+DATELINE = re.compile(
+    rf"^\s*[^\W\d][\w./-]*(?:\s+[^\W\d][\w./-]*){{0,2}}(?:\s*{AGENCY})?\s*[,/]?\s+({ANY_DATE}){TIME}?"
+    rf"(?:\s*{AGENCY})?\s*(?:[–—-]\s|$)"
+)
 HTML_META_DATE = re.compile(
     r"<meta[^>]+(?:property|name|itemprop)=[\"'](?:article:published_time|date|pubdate|"
     r"datePublished|dc\.date)[\"'][^>]*content=[\"']([^\"']+)[\"']",

@@ -146,8 +146,22 @@ def test_broken_front_matter_is_read_loosely(tmp_path: Path) -> None:
         ("von Max Mustermann, 13.03.2024", PubDate("2024-03-13", "day", "metadata")),
         ("Berlin, 12.03.2024 – Die NATO stockt ihre Truppen auf.", PubDate("2024-03-12", "day", "text")),
         ("Brüssel (dpa) 12.03.2024 - Die Minister beraten.", PubDate("2024-03-12", "day", "text")),
+        # page metadata after the date on the same line (Spiegel, SZ, Welt, Zeit, FAZ, Handelsblatt)
+        ("25. Januar 2023, 19:52 Uhr • aus Berlin und Washington", PubDate("2023-01-25", "day", "metadata")),
+        ("12.07.2023 | Lesezeit 4 Min", PubDate("2023-07-12", "day", "metadata")),
+        ("25.01.2023, 19:52 Uhr von Max Muster", PubDate("2023-01-25", "day", "metadata")),
+        ("Veröffentlicht am 25.01.2023 | Lesedauer: 3 Minuten", PubDate("2023-01-25", "day", "metadata")),
+        ("14. Februar 2023, 10:15 Uhr · Quelle: ZEIT ONLINE, dpa, AFP", PubDate("2023-02-14", "day", "metadata")),
+        ("25.01.2023 - 19:52 Uhr", PubDate("2023-01-25", "day", "metadata")),
+        ("Aktualisiert am 25.01.2023-19:52", PubDate("2023-01-25", "day", "text")),
+        # agency datelines with the date after the place or after the agency
+        ("Brüssel, 14. Februar 2023 (dpa) - Die Unterstützer der Ukraine beraten.", PubDate("2023-02-14", "day", "text")),
+        ("BRÜSSEL (Reuters) / 14.02.2023 - Die Minister beraten.", PubDate("2023-02-14", "day", "text")),
+        ("BRÜSSEL (Reuters) / 14.02.2023", PubDate("2023-02-14", "day", "text")),
+        ("Frankfurt/Main (dpa) 14.02.2023 – Die Börse schloss fester.", PubDate("2023-02-14", "day", "text")),
         ("Die Minister trafen am 13.03.2024", PubDate()),  # a sentence, not a date line
         ("Am Mittwoch, 13. März 2024, trafen sich die Minister.", PubDate()),
+        ("Am 13.03.2024 von Berlin aus reisten die Minister ab.", PubDate()),
     ],
 )
 def test_common_date_lines_and_datelines(tmp_path: Path, top: str, expected: PubDate) -> None:
