@@ -171,6 +171,53 @@ def test_offset_from_an_anchor_event_and_night_before(news):
     assert got["Nacht zum Mittwoch"].value == "2024-02-20TNI"
 
 
+def test_season_not_yet_begun_is_this_years(news):
+    doc = run(news, "Kiew plant im Frühjahr eine Gegenoffensive. Im kommenden Frühjahr soll die Ausbildung enden, "
+                    "im vergangenen Herbst hatte sie begonnen.", day("2023-02-14"))
+    got = {s.text: s._.timex.value for s in doc.spans["dates"]}
+    assert got == {"Frühjahr": "2023-SP", "kommenden Frühjahr": "2023-SP", "vergangenen Herbst": "2022-FA"}
+
+
+def test_weekend_follows_the_tense(news):
+    doc = run(news, "Austin war erst am Wochenende in Kiew gewesen. Am Wochenende beraten die Außenminister erneut.",
+              day("2022-04-27"))  # a Wednesday
+    assert [s._.timex.value for s in doc.spans["dates"]] == ["2022-W16-WE", "2022-W17-WE"]
+
+
+@pytest.mark.parametrize("text, mention, value", [
+    ("Die Runde solle künftig einmal im Monat zusammenkommen.", "einmal im Monat", "P1M"),
+    ("Jeden Monat liefert Deutschland neue Munition.", "Jeden Monat", "P1M"),
+    ("Die Minister treffen sich monatlich in Ramstein.", "monatlich", "P1M"),
+    ("Alle zwei Jahre findet ein Gipfel statt.", "Alle zwei Jahre", "P2Y"),
+    ("Die Verluste steigen Woche für Woche.", "Woche für Woche", "P1W"),
+])
+def test_recurring_times_are_sets(news, text, mention, value):
+    t = found(run(news, text, day("2022-04-27")))[mention]
+    assert (t.type, t.value) == ("SET", value)
+
+
+def test_within_the_next_year_is_a_one_year_window(news):
+    doc = run(news, "Die Verbündeten wollen der Ukraine innerhalb des nächsten Jahres Militärhilfe bereitstellen, "
+                    "im kommenden Jahr soll die Produktion steigen, binnen der kommenden Wochen mehr.", day("2024-07-11"))
+    got = {s.text: (s._.timex.type, s._.timex.value) for s in doc.spans["dates"]}
+    assert got == {"nächsten Jahres": ("DURATION", "P1Y"), "kommenden Jahr": ("DATE", "2025"),
+                   "kommenden Wochen": ("DATE", "FUTURE_REF")}
+
+
+def test_last_day_of_a_summit_is_not_yesterday(news):
+    doc = run(news, "Am letzten Tag des Jubiläumsgipfels stand die Ukraine im Mittelpunkt. "
+                    "Am letzten Tag des Treffens sprach Selenskyj. In der letzten Woche hatte er gewarnt.", day("2024-07-11"))
+    got = {s.text: s._.timex.value for s in doc.spans["dates"]}
+    assert got == {"letzten Tag des Jubiläumsgipfels": "2024-07-11", "letzten Woche": "2024-W27"}
+
+
+def test_shortly_after_in_a_past_report_is_past(news):
+    doc = run(news, "Am Dienstagnachmittag war es so weit. Wenig später wurde vor dem Gebäude die Flagge gehisst. "
+                    "Kurz darauf soll der Beitritt gefeiert werden.", day("2023-04-04"))
+    got = {s.text: s._.timex.value for s in doc.spans["dates"]}
+    assert got["Wenig später"] == "PAST_REF" and got["Kurz darauf"] == "FUTURE_REF"
+
+
 # ---- no false positives --------------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "Die Ministerin sprach mit Sam und Don über die Lage.",
@@ -180,6 +227,8 @@ def test_offset_from_an_anchor_event_and_night_before(news):
     "Rund 1500 Soldaten und 2000 Panzer wurden verlegt.",
     "Der Morgen war kalt, die Mitte der Allianz hielt.",
     "Die 23-jährige Israelin gewann, Dreimonatig-Freiwillige halfen.",
+    "Für die Menschen rund um die Air Base war es ein Tag wie kein anderer.",
+    "Es war ein Jahr der Krisen, ein Tag, an dem vieles zerbrach.",
 ])
 def test_no_false_positives(news, text):
     assert [s.text for s in run(news, text, day("2024-04-03")).spans["dates"]] == []

@@ -22,6 +22,12 @@ TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 SEASON_ORDER = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
 
 
+def season_index(month: int) -> int:
+    """Position of `month` in the season order of its calendar year: January and February still belong to
+    the winter that began the December before (0), December begins this year's winter (4)."""
+    return 0 if month < 3 else 1 if month < 6 else 2 if month < 9 else 3 if month < 12 else 4
+
+
 @dataclass
 class Point:
     """A resolved date as a representative day plus its precision (the anchor state)."""
@@ -140,8 +146,7 @@ class Resolver:
         tense = self.tense(match)
         if season:
             here = SEASON_ORDER[season]
-            now = SEASON_ORDER[{12: "WI", 1: "WI", 2: "WI"}.get(ref.day.month, "SP" if ref.day.month < 6 else
-                                                                 "SU" if ref.day.month < 9 else "FA")]
+            now = season_index(ref.day.month)  # "im Frühjahr" said in February: this year's spring is ahead
             if tense == "future" and here < now:
                 return year + 1, anchor
             if tense == "past" and here > now:
@@ -235,12 +240,10 @@ class Resolver:
         return self.make("DATE", value, modifier, anchor)
 
     def season_shift_year(self, ref: Point, season: str, n: int) -> int:
-        month = ref.day.month
-        current = "WI" if month in (12, 1, 2) else "SP" if month < 6 else "SU" if month < 9 else "FA"
-        year = ref.day.year
+        current, year = season_index(ref.day.month), ref.day.year
         if n > 0:
-            return year if SEASON_ORDER[season] > SEASON_ORDER[current] else year + 1
-        return year if SEASON_ORDER[season] < SEASON_ORDER[current] else year - 1
+            return year if SEASON_ORDER[season] > current else year + 1
+        return year if SEASON_ORDER[season] < current else year - 1
 
     def norm_weekday(self, m: Match, g: dict[str, str]) -> Timex | None:
         weekday = self.lex.weekdays[g["weekday"]]
@@ -289,6 +292,8 @@ class Resolver:
         word = " ".join(g["deictic"].split())
         news, narrative = self.lex.deictic[word]
         token = news if self.mode == "news" else narrative
+        if token == "AFTER_REF":  # "wenig später" after a reported event: past in a past-tense clause
+            token = "PAST_REF" if self.tense(m) == "past" else "FUTURE_REF"
         if token.startswith(("+", "-")):
             ref, anchor = self.anchor_for("dct")
             if token == "+0" and (ref is None or ref.precision != "day"):
@@ -417,6 +422,8 @@ class Resolver:
             if number is None:
                 return None
             return Timex("DURATION", self.duration_value(number if number == "X" else number_text(float(number)), unit))
+        if g.get("within") and g["unit"] not in self.lex.plural_units:
+            return Timex("DURATION", self.duration_value("1", unit))  # "innerhalb des nächsten Jahres": P1Y
         value = self.lex.window_shifts.get(g["shift"], "PAST_REF")
         if value == "DURATION":
             return Timex("DURATION", self.duration_value("X", unit))
@@ -424,8 +431,27 @@ class Resolver:
         return Timex("DATE", value, "", "", "", "", anchor if ref else "none")
 
     def norm_set(self, m: Match, g: dict[str, str]) -> Timex | None:
-        unit = self.lex.set_units[g["setword"].lower()]
-        return Timex("SET", f"P1{unit}")
+        """"wöchentlich", "einmal im Monat", "jedes Jahr", "alle zwei Wochen", "Tag für Tag": SET P<n><unit>."""
+        if g.get("setword"):
+            return Timex("SET", f"P1{self.lex.set_units[g['setword'].lower()]}")
+        unit = unit_of(g["unit"], self.lex)
+        number = self.lex.number(g["num"]) if g.get("num") else "1"
+        if not unit or number is None:
+            return None
+        return Timex("SET", self.duration_value(number if number == "X" else number_text(float(number)), unit))
+
+    def norm_weekend(self, m: Match, g: dict[str, str]) -> Timex | None:
+        """"am Wochenende": the last weekend in a past-tense clause (or after "seit dem"), else the coming one."""
+        ref, anchor = self.anchor_for("dct")
+        if ref is None:
+            return Timex("DATE", "XXXX-WXX-WE", "", "", "", "", "none")
+        if ref.precision != "day":
+            return self.make("DATE", ref.value, "", anchor)
+        if g.get("since") or self.tense(m) == "past":
+            saturday = ref.day - dt.timedelta(days=(ref.day.isoweekday() - 6) % 7 or 7)
+        else:
+            saturday = ref.day + dt.timedelta(days=6 - ref.day.isoweekday())  # this week's (Sunday: yesterday's)
+        return self.make("DATE", cal.value_at(saturday, "week") + "-WE", "", anchor)
 
     def norm_decade(self, m: Match, g: dict[str, str]) -> Timex | None:
         if g.get("decade"):
@@ -498,6 +524,18 @@ class Resolver:
         if event is None:
             return None
         day = dt.date.fromisoformat(event.start) + dt.timedelta(days=int(g["ordinal"]) - 1)
+        return self.make("DATE", day.isoformat(), "", "none")
+
+    def norm_eventedge(self, m: Match, g: dict[str, str]) -> Timex | None:
+        """"am letzten Tag des Jubiläumsgipfels": a day counted from the anchor event's start or end."""
+        event = self.event_for(g["event"], counting=False)
+        if event is None:
+            return None
+        edge, offset = self.lex.event_edges[g["edge"]]
+        if edge == "start":
+            day = dt.date.fromisoformat(event.start) + dt.timedelta(days=offset)
+        else:
+            day = dt.date.fromisoformat(event.end) - dt.timedelta(days=offset)
         return self.make("DATE", day.isoformat(), "", "none")
 
     def norm_eventoffset(self, m: Match, g: dict[str, str]) -> Timex | None:

@@ -50,6 +50,7 @@ def building_blocks(lex: Lexicon, events_file: str) -> dict[str, str]:
         "DECADEWORD": alternation(lex.decades),
         "SETWORD": alternation(initial_cases(lex.set_units)),
         "ORDINAL": alternation(lex.ordinals),
+        "EVENTEDGE": alternation(lex.event_edges),
         "QUARTERUNIT": alternation(lex.quarter_units),
         "WINDOWSHIFT": alternation(lex.window_shifts),
         "EVENTCOUNT": "(?:" + "|".join(f"(?:{p})" for p in counting) + ")" if counting else "(?!)",
@@ -108,6 +109,10 @@ class Grammar:
         if name == "compound":
             # "23-jährige", "der 75-Jährige": an age, not a period of time
             return not (groups.get("num", "").isdigit() and self.lex.compound_units.get(groups.get("stem", "")) == "Y")
+        if name == "duration":
+            # "der Dienstag war ein Tag wie kein anderer", "ein Jahr der Krisen": a noun phrase, not a duration
+            return not (groups.get("num", "") in self.lex.noun_phrase_articles
+                        and self.lex.noun_phrase_cue.match(text, end))
         if name == "bare_year":
             before = text[max(0, start - 25):start]
             after = text[end:end + 30]

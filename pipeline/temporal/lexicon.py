@@ -56,11 +56,15 @@ class Lexicon:
     offset_directions: dict[str, tuple[int, str, str]]
     window_shifts: dict[str, str]
     time_zones: dict[str, str]
+    plural_units: frozenset[str]
+    event_edges: dict[str, tuple[str, int]]
+    noun_phrase_articles: frozenset[str]
     aside_cue: re.Pattern
     same_day_cue: re.Pattern
     year_cue: re.Pattern
     count_cue: re.Pattern
     measure_cue: re.Pattern
+    noun_phrase_cue: re.Pattern
 
     def month(self, word: str) -> int | None:
         word = " ".join(word.split())
@@ -128,6 +132,11 @@ def measure_after(rows: tuple[dict[str, str], ...]) -> str:
     return r"\s*(?:" + alternation(starts) + "|" + alternation(whole, r"\b") + ")"
 
 
+def words_after(rows: tuple[dict[str, str], ...], cue: str) -> str:
+    """Regex source for one `after` word of `cue` right after a mention (optional whitespace before it)."""
+    return r"\s*" + alternation(r["word"] for r in rows if r["cue"] == cue and r["role"] == "after") + r"(?!\w)"
+
+
 @lru_cache(maxsize=None)
 def load_lexicon(lang: str = "de") -> Lexicon:
     t = lambda name: load_table(f"temporal_{name}.tsv", lang)  # noqa: E731
@@ -160,11 +169,15 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         offset_directions={r["word"]: (int(r["sign"]), r["anchor"], r["vague"]) for r in t("offset_directions")},
         window_shifts=_col(t("window_shifts"), "word", "value"),
         time_zones=_col(t("time_zones"), "word", "offset"),
+        plural_units=frozenset(r["word"] for r in t("units") if r["plural"] == "1"),
+        event_edges={r["word"]: (r["edge"], int(r["offset"])) for r in t("event_edges")},
+        noun_phrase_articles=frozenset(r["word"] for r in cues if r["cue"] == "noun_phrase" and r["role"] == "lead"),
         aside_cue=re.compile(cue_before(cues, "aside") + "$"),
         same_day_cue=re.compile(cue_before(cues, "same_day") + "$"),
         year_cue=re.compile("(?:" + cue_before(cues, "year") + r"|[(–-]\s*)$"),
         count_cue=re.compile(cue_before(cues, "count") + "$"),
         measure_cue=re.compile(measure_after(t("measure_words"))),
+        noun_phrase_cue=re.compile(words_after(cues, "noun_phrase")),
     )
 
 
