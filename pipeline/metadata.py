@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -57,6 +58,28 @@ HTML_META_DATE = re.compile(
 )
 HTML_TIME = re.compile(r"<time[^>]+datetime=[\"']([^\"']+)[\"']", re.I)
 HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+HTML_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.I | re.S)
+HTML_OG_TITLE = re.compile(r"<meta\b(?=[^>]*\bproperty=[\"']og:title[\"'])[^>]*\bcontent=[\"']([^\"']*)[\"']", re.I)
+# A kicker (Dachzeile, Spitzmarke) inside the <h1>: not part of the headline.
+HTML_KICKER = re.compile(
+    r"<(\w+)\b[^>]*class=[\"'][^\"']*(?:kicker|topline|overline|roofline|dachzeile|spitzmarke)[^\"']*[\"'][^>]*>"
+    r".*?</\1\s*>",
+    re.I | re.S,
+)
+SITE_NAME_SEPARATOR = re.compile(r"\s+(?:[|–—·-]|::)\s+")
+MAX_SITE_NAME_WORDS = 4
+BREADCRUMB_SEPARATOR = re.compile(r"\s*[>›»]\s*|\s+[|·/•]\s+")
+MAX_BREADCRUMB_WORDS = 4
+MAX_KICKER_WORDS = 4
+# A byline: "Von Anna Berger, ARD-Studio Brüssel", "Von unserem Redakteur Michael Kessler", "Ein Kommentar von
+# Max Muster", "Autorin/Autor Lena Hoffmann"; not a headline opening "Von der Leyen …" or "Von Moskau bis Kiew".
+BYLINE = re.compile(
+    r"(?:(?:Ein|Eine)\s+\w+\s+)?[Vv]on\s+(?:unsere[mr]\s+\w+\s+)?[A-ZÄÖÜ][\w.'-]+(?:\s+[A-ZÄÖÜ][\w.'-]+){0,3}"
+    r"\s*(?:[,(|·]|\bund\b|$)"
+    r"|(?:Autor(?:in)?(?:/Autor(?:in)?)?|Redakteur(?:in)?)\s*:?\s+[A-ZÄÖÜ]"
+)
+SENTENCE_BREAK = re.compile(r"[a-zäöüß]{2}[.!?]\s+[A-ZÄÖÜ]")  # "… Trumps. © IMAGO", not "31. Mitglied"
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 CATEGORY_PREFIX = re.compile(r"^\s*\[[^\]]{1,30}\]\s*")
 PRECISION_RANK = {"none": 0, "year": 1, "month": 2, "day": 3}
 DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": False}
@@ -188,28 +211,119 @@ def top_lines(text: str, limit: int = TOP_LINES) -> list[str]:
 
 
 def find_title(text: str, front_matter: dict, is_html: bool) -> str:
-    """Headline from front matter or <title>, else the first standalone short line at the top."""
+    """Headline from front matter, the page's <h1>/og:title/<title>, else the headline line at the top."""
     title = str(front_matter.get("title") or "").strip()
     if not title and is_html:
-        match = HTML_TITLE.search(text)
-        title = re.sub(r"\s+", " ", match.group(1)).strip() if match else ""
+        title = html_headline(text)
     if not title:
         title = standalone_headline(text)
     return CATEGORY_PREFIX.sub("", title).strip()
 
 
+def html_headline(text: str) -> str:
+    """The first <h1> that is not the site name (kicker spans dropped), else og:title, else <title>
+    without its " | Site" suffix."""
+    match = HTML_TITLE.search(text)
+    page_title, site = split_site_name(inline_text(match.group(1)) if match else "")
+    for match in HTML_H1.finditer(text):
+        headline = inline_text(HTML_KICKER.sub("", match.group(1))) or inline_text(match.group(1))
+        if headline and headline != site:
+            return headline
+    match = HTML_OG_TITLE.search(text)
+    return inline_text(match.group(1)) if match and inline_text(match.group(1)) else page_title
+
+
+def inline_text(markup: str) -> str:
+    """The text of an HTML fragment on one line, entities decoded."""
+    spaced = re.sub(r"<br\s*/?>|</?(?:p|div|span)\b[^>]*>", " ", markup, flags=re.I)
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", "", spaced)).split())
+
+
+def split_site_name(page_title: str) -> tuple[str, str]:
+    """(headline, site name) of a page title such as "Rutte wird NATO-Chef | Nordwest-Kurier"."""
+    separators = list(SITE_NAME_SEPARATOR.finditer(page_title))
+    if separators:
+        site = page_title[separators[-1].end():].strip()
+        if site and len(site.split()) <= MAX_SITE_NAME_WORDS and not re.search(r"[:?!]", site):
+            return page_title[: separators[-1].start()].strip(), site
+    return page_title, ""
+
+
 def standalone_headline(text: str) -> str:
-    """First line above the body that stands alone like a headline (blank lines around, no period)."""
+    """The headline above the body, read paragraph by paragraph.
+
+    Breadcrumbs, date and `Stand:` lines, bylines and furniture lines are passed over; a paragraph
+    left with one headline-like line gives the headline. A short kicker (Spitzmarke) followed by a
+    longer headline, in the same paragraph or the next, gives way to that headline.
+    """
     lines = re.sub(r"\A\ufeff?---.*?\n---[ \t]*\n", "", text, count=1, flags=re.S).splitlines()
-    for index, line in enumerate(lines[: TOP_LINES * 3]):
-        stripped = line.strip()
-        if len(stripped) > BODY_PARAGRAPH_CHARS:
+    kicker = ""
+    for block in paragraphs(lines[: TOP_LINES * 3]):
+        if any(len(line.strip()) > BODY_PARAGRAPH_CHARS for line in block):
             break  # the body has started: later short lines are subheadings, not the headline
-        before_blank = index == 0 or not lines[index - 1].strip()
-        after_blank = index + 1 >= len(lines) or not lines[index + 1].strip()
-        if before_blank and after_blank and looks_like_headline(stripped):
-            return stripped
+        kept = [heading_text(line) for line in block if not is_top_furniture(line)]
+        if not kept:
+            continue
+        headline = paragraph_headline(kept)
+        if kicker:
+            return headline if headline and longer_than(headline, kicker) else kicker
+        if headline and len(headline.split()) <= MAX_KICKER_WORDS:
+            kicker = headline
+        elif headline:
+            return headline
+    return kicker
+
+
+def paragraphs(lines: list[str]) -> list[list[str]]:
+    """Runs of non-empty lines."""
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [block for block in blocks if block]
+
+
+def paragraph_headline(lines: list[str]) -> str:
+    """A one-line paragraph that looks like a headline, or the headline under a kicker line."""
+    if len(lines) == 1:
+        return lines[0] if looks_like_headline(lines[0]) else ""
+    if len(lines) == 2 and len(lines[0].split()) <= MAX_KICKER_WORDS and not lines[0].endswith((".", ",")):
+        kicker, headline = lines
+        return headline if looks_like_headline(headline) and longer_than(headline, kicker) else ""
     return ""
+
+
+def longer_than(headline: str, kicker: str) -> bool:
+    return len(headline.split()) > len(kicker.split())
+
+
+def heading_text(line: str) -> str:
+    """A line without surrounding space and Markdown heading marks."""
+    return MARKDOWN_HEADING.sub("", line.strip())
+
+
+def is_top_furniture(line: str) -> bool:
+    """A breadcrumb, date line, `Stand:` line, byline or page-furniture line: never the headline."""
+    from .cleaning import furniture_rules  # cleaning builds on this module; the rules are loaded once
+
+    stripped = line.strip()
+    return bool(
+        is_breadcrumb(stripped)
+        or DATE_LINE.match(stripped)
+        or HEADER_DATE.match(line)
+        or STAND_LINE.match(stripped)
+        or BYLINE.match(stripped)
+        or any(pattern.fullmatch(line) for pattern in furniture_rules().lines)
+    )
+
+
+def is_breadcrumb(line: str) -> bool:
+    """Several short segments joined by > › » | · / • ("Startseite > Ausland > Europa",
+    "DW Deutsch | Themen | Krieg in der Ukraine")."""
+    segments = BREADCRUMB_SEPARATOR.split(line)
+    return len(segments) >= 2 and all(0 < len(segment.split()) <= MAX_BREADCRUMB_WORDS for segment in segments)
 
 
 def looks_like_headline(line: str) -> bool:
@@ -218,7 +332,9 @@ def looks_like_headline(line: str) -> bool:
         3 <= len(words)
         and len(line) <= MAX_TITLE_CHARS
         and not line.endswith((".", ":", ","))
+        and not SENTENCE_BREAK.search(line)
+        and "©" not in line
         and not DATE_LINE.match(line)
         and not HEADER_DATE.match(line)
-        and not line.startswith(("!", "[", "<", "©", "http"))
+        and not line.startswith(("!", "[", "<", "http"))
     )

@@ -168,3 +168,66 @@ def test_common_date_lines_and_datelines(tmp_path: Path, top: str, expected: Pub
     path = tmp_path / "article.txt"
     path.write_text(f"NATO stockt Truppen auf\n\n{top}\n\nDer Text des Artikels folgt hier.", encoding="utf-8")
     assert read_document(path).meta.published == expected
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        # tagesschau: breadcrumb, kicker, headline, Stand line
+        ("Startseite > Ausland > Europa\n\nNATO-Gipfel in Vilnius\n\n"
+         "Erstes Treffen des NATO-Ukraine-Rats: Selenskyj sitzt mit am Tisch\n\nStand: 12.07.2023 18:04 Uhr",
+         "Erstes Treffen des NATO-Ukraine-Rats: Selenskyj sitzt mit am Tisch"),
+        # Spiegel: masthead, breadcrumb, kicker line right above the headline, date line under the teaser
+        ("DER SPIEGEL\n\nAusland › Ukraine-Krieg\n\nKampfpanzer für die Ukraine\n"
+         "Scholz gibt Leopard 2 frei – und holt die USA mit ins Boot\n\n"
+         "25. Januar 2023, 19:52 Uhr • aus Berlin und Washington",
+         "Scholz gibt Leopard 2 frei – und holt die USA mit ins Boot"),
+        ("DW Deutsch | Themen | Krieg in der Ukraine\n\nNATO-Gipfel in Washington: Unumkehrbarer Weg, aber keine Einladung",
+         "NATO-Gipfel in Washington: Unumkehrbarer Weg, aber keine Einladung"),
+        # regional paper: masthead with section and town, then the edition date
+        ("Westpfalz-Zeitung · Lokales · Kaiserslautern\n\nMittwoch, 27. April 2022\n\n"
+         "Weltpolitik vor der Haustür: Ukraine-Treffen auf der Air Base",
+         "Weltpolitik vor der Haustür: Ukraine-Treffen auf der Air Base"),
+        ("Aktualisiert am 25.01.2023-19:52\n\nVon Max Mustermann, Berlin\n\nScholz gibt Leopard frei",
+         "Scholz gibt Leopard frei"),  # a short headline with no longer line after it is kept
+        ("Politik » Ausland\n\n# Finnland ist das 31. Mitglied der Nato", "Finnland ist das 31. Mitglied der Nato"),
+        ("Ukraine-Kontaktgruppe: Westen will Kiew schneller mit Munition versorgen",  # Dachzeile: Headline
+         "Ukraine-Kontaktgruppe: Westen will Kiew schneller mit Munition versorgen"),
+        ("Von der Leyen fordert mehr Tempo bei der Ukraine-Hilfe\n\nVon Anna Berger, ARD-Studio Brüssel",
+         "Von der Leyen fordert mehr Tempo bei der Ukraine-Hilfe"),  # "Von der Leyen" is no byline
+    ],
+)
+def test_headline_skips_breadcrumbs_mastheads_kickers_date_lines_and_bylines(
+    tmp_path: Path, top: str, title: str
+) -> None:
+    path = tmp_path / "article.txt"
+    body = "Die Verteidigungsminister der NATO-Staaten haben am Mittwoch in Brüssel über weitere Hilfen " * 3
+    path.write_text(f"{top}\n\n{body.strip()}.\n", encoding="utf-8")
+    assert read_document(path).meta.title == title
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "title"),
+    [
+        # the <h1> holds the headline; <title> carries the site name, og:title is a shortened social title
+        ('<title>Rutte wird NATO-Generalsekretär: Was das bedeutet | Nordwest-Kurier</title>'
+         '<meta property="og:title" content="Rutte wird NATO-Generalsekretär">',
+         '<p class="kicker">Neuer NATO-Chef</p><h1>Rutte wird NATO-Generalsekretär: Was das bedeutet</h1>',
+         "Rutte wird NATO-Generalsekretär: Was das bedeutet"),
+        ("<title>Scholz gibt Leopard frei - DER SPIEGEL</title>",
+         '<h1><span class="kicker">Kampfpanzer für die Ukraine</span> <span>Scholz gibt Leopard&nbsp;2 frei</span></h1>',
+         "Scholz gibt Leopard 2 frei"),
+        ('<title>NATO-Gipfel: Zusagen für Kiew | tagesschau.de</title>'
+         '<meta content="NATO-Gipfel: Milliarden für Kiew" property="og:title">',
+         "<p>Text</p>", "NATO-Gipfel: Milliarden für Kiew"),
+        ("<title>NATO-Gipfel: Zusagen für Kiew | tagesschau.de</title>", "<p>Text</p>", "NATO-Gipfel: Zusagen für Kiew"),
+        ("<title>Rutte übernimmt | Nordwest-Kurier</title>", '<h1 class="logo">Nordwest-Kurier</h1><h1>Rutte übernimmt</h1>',
+         "Rutte übernimmt"),
+    ],
+)
+def test_html_headline_prefers_h1_then_og_title_then_title_without_site_name(
+    tmp_path: Path, head: str, body: str, title: str
+) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>", encoding="utf-8")
+    assert read_document(path).meta.title == title
