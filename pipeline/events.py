@@ -93,7 +93,7 @@ def extract_events(doc: Doc, lexicon: Lexicon) -> list[Event]:
     last_dated: tuple[int, Interval] | None = None
     for number, sent in enumerate(sentences):
         dates = sentence_dates(sent, spans["dates"].get(number, []))
-        found = find_trigger(sent, lexicon, quotes)
+        found = find_trigger(sent, lexicon, quotes, bool(spans["money"].get(number)))
         if found is not None and not clause_has(sent, found, lexicon, "negation"):
             dating = date_event(sent, number, found, dates, dct, last_dated, lexicon, quotes)
             if dating is not None and dating.interval.precision in USABLE_PRECISIONS:
@@ -178,17 +178,18 @@ def person_roles(doc: Doc) -> dict[str, str]:
 
 # --- triggers ----------------------------------------------------------------------------------
 
-def find_trigger(sent: Span, lexicon: Lexicon, quotes: list[tuple[int, int]]) -> Found | None:
+def find_trigger(sent: Span, lexicon: Lexicon, quotes: list[tuple[int, int]], has_money: bool = False) -> Found | None:
     """The sentence's main trigger: outside quotes before inside, a verb (not an attributive
-    participle) before a noun, nearer the root of the parse, earlier."""
+    participle) before a noun, nearer the root of the parse, earlier. A trigger whose `needs`
+    marker is missing from its clause, or a general one the sentence gives no type, is none."""
     candidates: list[Found] = []
     for token in sent:
         if token.is_punct or token.is_space or not token.text[:1].isalpha():
             continue
         found = match_token(token, sent, lexicon)
-        if found is None:
+        if found is None or not usable(found, sent, lexicon):
             continue
-        if found.trigger.needs_modal and not clause_has(sent, found, lexicon, "intention"):
+        if not refine_type(sent, found, lexicon, has_money):
             continue
         candidates.append(found)
     if not candidates:
@@ -196,6 +197,11 @@ def find_trigger(sent: Span, lexicon: Lexicon, quotes: list[tuple[int, int]]) ->
     parsed = sent.doc.has_annotation("DEP")
     return min(candidates, key=lambda f: (in_quotes(f.token, quotes), attributive(f), f.trigger.pos != "verb",
                                           depth(f.token) if parsed else 0, f.token.i))
+
+
+def usable(found: Found, sent: Span, lexicon: Lexicon) -> bool:
+    """Whether the trigger's clause holds the marker its row needs (`den Antrag stellen`)."""
+    return not found.trigger.needs or clause_has(sent, found, lexicon, found.trigger.needs)
 
 
 def attributive(found: Found) -> bool:
@@ -230,13 +236,15 @@ def match_token(token: Token, sent: Span, lexicon: Lexicon) -> Found | None:
                 return Found(token, trigger)
         if not token.is_sent_start:
             return None
+    plain: Found | None = None  # `traf … ein` is eintreffen, `traf` alone treffen
     for trigger, needs_particle in lexicon.verb_forms.get(low, []):
         if not needs_particle:
-            return Found(token, trigger)
+            plain = plain or Found(token, trigger)
+            continue
         particle = detached_particle(token, sent, trigger.particle)
         if particle is not None:
             return Found(token, trigger, particle)
-    return None
+    return plain
 
 
 def detached_particle(token: Token, sent: Span, particle: str) -> Token | None:
@@ -428,20 +436,22 @@ def with_participants(event: Event, number: int, spans: dict[str, dict[int, list
 
 
 def refine_type(sent: Span, found: Found, lexicon: Lexicon, has_money: bool) -> str:
-    """The trigger's type; an announcement takes the type of a noun trigger or of a cue in the sentence."""
-    if found.trigger.event_type != "announcement":
+    """The trigger's type; a general trigger (refine=1) takes the type of another trigger noun, of a
+    money amount (aid) or of a cue in the sentence, else its own fallback ("" = no event)."""
+    if not found.trigger.refine:
         return found.trigger.event_type
     for token in sent:
         if token.i != found.token.i and token.text[:1].isupper():
             other = match_token(token, sent, lexicon)
-            if other is not None and other.trigger.pos == "noun" and other.trigger.event_type != "announcement":
+            if other is not None and other.trigger.pos == "noun" and not other.trigger.refine \
+                    and usable(other, sent, lexicon):
                 return other.trigger.event_type
     if has_money:
         return "aid"
     for pattern, event_type in lexicon.type_cues:
         if pattern.search(sent.text):
             return event_type
-    return "proposal"
+    return found.trigger.event_type
 
 
 def find_location(sent: Span, countries: list[Span], lexicon: Lexicon,

@@ -233,3 +233,65 @@ def test_a_mistaken_place_after_nach_is_no_location(nlp) -> None:
     doc.ents = [doc.char_span(text.index("Stoltenbergs"), text.index(" beauftragten"), label="LOC")]
     [event] = EventExtractor()(doc)._.events
     assert (event.trigger, event.location, event.is_decision) == ("beauftragen", "", True)
+
+
+def month(value: str, start: str, end: str, modifier: str = "") -> Timex:
+    return Timex("DATE", value, start, end, "month", modifier, "dct")
+
+
+@pytest.mark.parametrize("text, dates, trigger, event_type", [
+    ("Am Mittwoch sprachen die Staats- und Regierungschefs offiziell die Einladung an Finnland und Schweden aus.",
+     [("Mittwoch", day("2022-06-29"))], "Einladung", "membership"),
+    ("Am Mittwoch lud die NATO Finnland und Schweden offiziell ein.", [("Mittwoch", day("2022-06-29"))],
+     "einladen", "membership"),
+    ("Die Anträge hatten Finnland und Schweden Mitte Mai gestellt.",
+     [("Mitte Mai", month("2022-05", "2022-05-01", "2022-05-31", "MID"))], "Anträge", "membership"),
+    ("Am Dienstag stellte Warschau offiziell den Antrag, eigene Leopard-Panzer an die Ukraine abgeben zu dürfen.",
+     [("Dienstag", day("2023-01-24"))], "Antrag", "aid"),
+    ("Ungarn ratifizierte den Beitritt Finnlands Ende März.",
+     [("Ende März", month("2023-03", "2023-03-01", "2023-03-31", "END"))], "ratifizieren", "membership"),
+    ("Das türkische Parlament gab am Donnerstag seine Zustimmung.", [("Donnerstag", day("2023-03-30"))],
+     "Zustimmung", "decision"),
+    ("Anfang Oktober übergibt der Norweger das Amt an den früheren niederländischen Regierungschef Mark Rutte.",
+     [("Anfang Oktober", month("2024-10", "2024-10-01", "2024-10-31", "START"))], "übergeben", "leadership"),
+    ("Der finnische Außenminister übergab am Dienstag die Beitrittsurkunde an US-Außenminister Antony Blinken.",
+     [("Dienstag", day("2023-04-04"))], "übergeben", "membership"),
+    ("Am Mittwoch teilte US-Außenminister Antony Blinken mit, dass die Übergabe von F-16-Kampfjets aus Dänemark "
+     "und den Niederlanden begonnen habe.", [("Mittwoch", day("2024-07-10"))], "mitteilen", "aid"),
+    ("Pistorius rechnet damit, dass die ersten Panzer Ende März in der Ukraine eintreffen.",
+     [("Ende März", month("2023-03", "2023-03-01", "2023-03-31", "END"))], "eintreffen", "aid"),
+    ("NATO-Generalsekretär Jens Stoltenberg traf am Donnerstag zu einem unangekündigten Besuch in Kiew ein.",
+     [("Donnerstag", day("2023-04-20"))], "eintreffen", "meeting"),
+    ("Bereits am Mittwochabend hatten sich die Verbündeten in ihrer Abschlusserklärung darauf verständigt, der Ukraine "
+     "innerhalb des nächsten Jahres Militärhilfe in Höhe von mindestens 40 Milliarden Euro bereitzustellen.",
+     [("Mittwochabend", day("2024-07-10")),
+      ("innerhalb des nächsten Jahres", Timex("DATE", "2025", "2025-01-01", "2025-12-31", "year", "", "dct"))],
+     "verständigen", "decision"),
+    ("Die Verteidigungsminister haben sich am Dienstag auf ein neues Munitionsprogramm geeinigt.",
+     [("Dienstag", day("2023-02-14"))], "einigen", "decision"),
+])
+def test_nato_and_aid_vocabulary_with_its_light_verbs(nlp, text, dates, trigger, event_type) -> None:
+    [event] = annotate(nlp, text, "2024-07-11", dates=dates)._.events
+    assert (event.trigger, event.event_type) == (trigger, event_type)
+    assert event.date_source == "explicit" and event.date_value == dates[0][1].value
+
+
+def test_membership_state_change_is_dated_by_its_report(nlp) -> None:
+    [event] = annotate(nlp, "Finnland ist damit das 31. Mitglied der Allianz.", "2023-04-04")._.events
+    assert (event.trigger, event.event_type, event.is_decision, event.date_value) == (
+        "Mitglied", "membership", True, "2023-04-04")
+    text = "Erstmals saß dabei auch Schweden, seit dem 7. März Mitglied, als Verbündeter mit am Tisch."
+    [event] = annotate(nlp, text, "2024-07-11", dates=[("7. März", day("2024-03-07"))])._.events
+    assert (event.trigger, event.date_value) == ("Mitglied", "2024-03-07")
+
+
+@pytest.mark.parametrize("text", [
+    "Die Türkei ist zwar Mitglied der NATO, pflegt aber enge Beziehungen nach Moskau.",  # a state, not an accession
+    "Ein Antrag der Opposition zur Lieferung von Kampfpanzern an die Ukraine liegt dem Bundestag vor.",  # no light verb
+    "Das Verteidigungsministerium teilte mit, die Lage an der NATO-Ostflanke sei ruhig.",  # a report without content
+    "Einige Verbündete der Ukraine zögern noch.",  # einige is no form of sich einigen
+    "Moskau reagierte erwartungsgemäß ablehnend auf die Pläne der NATO.",  # a present participle is an adjective
+    "Für Scholz war entscheidend, dass die Amerikaner bei der Hilfe für die Ukraine mitziehen.",
+])
+def test_general_words_without_their_construction_are_no_events(nlp, text) -> None:
+    assert annotate(nlp, text, "2023-01-25")._.events == []

@@ -7,13 +7,15 @@ from pipeline.eventing.lexicon import load_lexicon
 from pipeline.resources import load_table
 
 TYPES = {row["event_type"] for row in load_table("events_taxonomy.tsv")}
+MARKER_KINDS = {row["kind"] for row in load_table("events_markers.tsv")}
 
 
 def test_every_trigger_and_cue_names_a_type_of_the_taxonomy() -> None:
     for row in load_table("events_triggers.tsv"):
         assert row["pos"] in {"verb", "noun"}, row
-        assert row["event_type"] in TYPES | {"announcement"}, row
-        assert row["decision"] in {"0", "1"} and row["compound"] in {"0", "1"}, row
+        assert row["event_type"] in TYPES or (row["refine"] == "1" and not row["event_type"]), row
+        assert row["decision"] in {"0", "1"} and row["compound"] in {"0", "1"} and row["refine"] in {"0", "1"}, row
+        assert not row["needs"] or row["needs"] in MARKER_KINDS, row
         if row["particle"]:
             assert row["lemma"].lower().startswith(row["particle"]), row
     for row in load_table("events_type_cues.tsv"):

@@ -25,8 +25,9 @@ class Trigger:
     event_type: str
     decision: bool
     compound: bool
-    needs_modal: bool
+    needs: str  # a marker kind (events_markers.tsv) the trigger's clause must hold, or ""
     base: str  # the verb without its separable particle
+    refine: bool = False  # the type is taken from the sentence (noun trigger, money, cue); event_type is the fallback
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,8 @@ class Lexicon:
 
 
 def weak_forms(verb: str) -> set[str]:
-    """Regular present, past, participle forms of a weak verb given in the infinitive."""
+    """Regular present, past, participle forms of a weak verb given in the infinitive (no present
+    participle: `entscheidend`, `ablehnend` are adjectives, not events)."""
     if verb.endswith(("ern", "eln")):
         stem = verb[:-1]
     elif verb.endswith("en"):
@@ -67,7 +69,7 @@ def weak_forms(verb: str) -> set[str]:
         stem = verb[:-1]
     e = "e" if stem.endswith(("t", "d", "chn", "ffn", "gn")) else ""
     forms = {verb, stem + "e", stem + e + "st", stem + e + "t", stem + e + "te", stem + e + "ten",
-             stem + e + "test", stem + e + "tet", stem + "end"}
+             stem + e + "test", stem + e + "tet"}
     prefixed = verb.startswith(INSEPARABLE_PREFIXES) or verb.endswith("ieren")
     participle = (stem if prefixed else "ge" + stem) + e + "t"
     forms |= {participle, participle + "e", participle + "en", participle + "er", participle + "es"}
@@ -75,11 +77,16 @@ def weak_forms(verb: str) -> set[str]:
 
 
 def verb_forms(row: dict[str, str]) -> set[str]:
-    """All forms of the particle-less verb: generated weak forms plus the listed irregular ones."""
+    """All forms of the particle-less verb: generated weak forms plus the listed irregular ones,
+    without the row's excluded words (`einige` is no form of `einigen`)."""
     lemma, particle = row["lemma"].lower(), row["particle"].lower()
     base = lemma[len(particle):] if particle and lemma.startswith(particle) else lemma
     listed = {form.strip().lower() for form in row["forms"].split("|") if form.strip()}
-    return weak_forms(base) | listed | {base}
+    return (weak_forms(base) | listed | {base}) - split_words(row["exclude"])
+
+
+def split_words(field: str) -> set[str]:
+    return {w.strip().lower() for w in field.split("|") if w.strip()}
 
 
 def noun_forms(row: dict[str, str]) -> set[str]:
@@ -107,11 +114,9 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         lemma = row["lemma"]
         trigger = Trigger(
             lemma=lemma, pos=row["pos"], particle=particle, event_type=row["event_type"],
-            decision=row["decision"] == "1", compound=row["compound"] == "1",
-            needs_modal=row["needs_modal"] == "1",
-            base=lemma.lower()[len(particle):] if particle else lemma.lower(),
+            decision=row["decision"] == "1", compound=row["compound"] == "1", needs=row["needs"],
+            base=lemma.lower()[len(particle):] if particle else lemma.lower(), refine=row["refine"] == "1",
         )
-        excluded |= {w.strip().lower() for w in row["exclude"].split("|") if w.strip()}
         if trigger.pos == "verb":
             forms = verb_forms(row)
             for form in forms:
@@ -123,6 +128,7 @@ def load_lexicon(lang: str = "de") -> Lexicon:
             if particle:
                 verbs.setdefault(particle + "zu" + trigger.base, []).append((trigger, False))
         else:
+            excluded |= split_words(row["exclude"])
             for form in noun_forms(row):
                 nouns.setdefault(form, trigger)
                 if trigger.compound:
