@@ -94,3 +94,11 @@ def test_seed_countries_found_with_precision(nlp) -> None:
     _, countries = evaluate_seeds(nlp, SHARED)
     assert countries.fn == 0, countries.lines
     assert countries.precision >= 0.95, countries.lines
+
+
+def test_currency_compounds_and_language_names_are_not_country_mentions() -> None:
+    from pipeline.evaluation.entities import rules_only_pipeline
+
+    nlp = rules_only_pipeline()
+    doc = nlp("DW Deutsch | Themen. Die Hilfe kostet 5 Milliarden US-Dollar, sagte die US-Regierung auf Deutsch.")
+    assert [(s.text, s._.country.iso3) for s in doc.spans["countries"]] == [("US-Regierung", "USA")]

@@ -49,3 +49,25 @@ def test_compounds_opening_with_an_organisation_name_it(nlp) -> None:
         ("NATO-Ukraine-Rat", "NATO-Ukraine-Rat", "name"), ("Bundeswehr-Soldaten", "Bundeswehr", "compound"),
         ("Nato-Gipfel", "NATO", "compound"),
     ]
+
+
+def test_inflected_and_council_forms(nlp) -> None:
+    doc = nlp("Scholz und das Weiße Haus verkündeten die Einigung. Trump will zurück ins Weiße Haus. Am "
+              "Mittwoch ernannte der Nordatlantikrat Mark Rutte; bezahlt wird über die Europäische Friedensfazilität.")
+    found = [(s.text, s._.org.name) for s in doc.spans["organizations"]]
+    assert found == [("Weiße Haus", "Weißes Haus"), ("Weiße Haus", "Weißes Haus"),
+                     ("Nordatlantikrat", "Nordatlantikrat"),
+                     ("Europäische Friedensfazilität", "Europäische Friedensfazilität")]
+
+
+def test_model_organisation_beside_a_country_and_weapon_systems() -> None:
+    """A statistical ORG span "NATO Russland" gives NATO; a model ORG "SCALP" (a missile) gives none."""
+    from spacy.tokens import Span
+
+    nlp = spacy.blank("de")
+    ensure_linguistic_basics(nlp)
+    component = nlp.add_pipe("organizations")
+    doc = nlp.make_doc("Darin bezeichnet die NATO Russland als Bedrohung und liefert Marschflugkörper vom Typ SCALP .")
+    doc.ents = [Span(doc, 3, 5, label="ORG"), Span(doc, 12, 13, label="ORG")]
+    doc = component(doc)
+    assert [(s.text, s._.org.name) for s in doc.spans["organizations"]] == [("NATO", "NATO")]

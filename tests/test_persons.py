@@ -137,3 +137,30 @@ def test_saints_firms_and_amounts_are_not_persons(nlp) -> None:
 def test_genitive_name_does_not_swallow_the_following_noun(nlp) -> None:
     found = persons(nlp, "Analog zu Heidi Klums Modelsuche mussten die Kandidatinnen vorsingen.")
     assert [text for text, _, _ in found] == ["Heidi Klums"]
+
+
+def test_platform_x_is_no_initial_and_a_noun_after_the_name_stays_out(nlp) -> None:
+    text = ("„Das Bündnis bleibt stark“, schrieb Rutte auf X. Stoltenberg gratulierte. Zuvor hatte "
+            "US-Verteidigungsminister Lloyd Austin Vertreter von 40 Staaten eingeladen, und als "
+            "NATO-Generalsekretär Jens Stoltenberg Platz nahm, begann die Sitzung.")
+    assert [text for text, _, _ in persons(nlp, text)] == ["Rutte", "Stoltenberg", "Lloyd Austin", "Jens Stoltenberg"]
+
+
+def test_later_genitive_and_variant_of_a_surname_take_the_full_name(nlp) -> None:
+    text = ("US-Präsident Joe Biden und Präsident Wolodymyr Selenskyj trafen sich. Bidens Zusage kam spät. "
+            "Zelensky, wie er meist geschrieben wird, dankte.")
+    assert [(text, name) for text, name, _ in persons(nlp, text)] == [
+        ("Joe Biden", "Joe Biden"), ("Wolodymyr Selenskyj", "Wolodymyr Selenskyj"), ("Bidens", "Joe Biden"),
+        ("Zelensky", "Wolodymyr Selenskyj")]
+
+
+def test_weapon_systems_places_and_english_months_are_not_persons(nlp) -> None:
+    text = ("Bis die Abrams in der Ukraine eintreffen, dauert es. Geliefert werden Schützenpanzer vom Typ "
+            "Stryker. Im spanischen Rota werden Zerstörer stationiert. — Mark Rutte (@MarkRutte) June 26, 2024")
+    assert [name for _, name, _ in persons(nlp, text)] == ["Mark Rutte"]
+
+
+def test_run_wide_surname_follows_the_dominant_full_name() -> None:
+    names = ["Jens Stoltenberg"] * 6 + ["X. Stoltenberg", "Stoltenberg", "Stoltenberg"]
+    assert canonicalize_across_documents(names)["Stoltenberg"] == "Jens Stoltenberg"
+    assert canonicalize_across_documents(["Joe Biden", "Hunter Biden", "Biden"])["Biden"] == "Biden"

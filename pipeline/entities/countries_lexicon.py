@@ -83,7 +83,8 @@ def adjective_forms(stem: str) -> set[str]:
     for ending in ADJECTIVE_ENDINGS:
         form = stem + ending
         forms.add(form)
-        forms.add(form[0].upper() + form[1:])
+        if ending:  # a capitalised bare stem is the language (Deutsch, Russisch), not a country mention
+            forms.add(form[0].upper() + form[1:])
     return forms
 
 

@@ -26,6 +26,18 @@ def first_names_after_role() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def equipment_names() -> frozenset[str]:
+    """Weapon systems and vehicles (Abrams, Stryker, SCALP): equipment, not persons or organisations."""
+    return frozenset(load_list("equipment_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def platform_pairs() -> frozenset[tuple[str, str]]:
+    """(word before, platform) pairs where a one-letter platform looks like an initial (auf X.)."""
+    return frozenset((row["before"], row["platform"]) for row in load_table("persons_platforms.txt"))
+
+
+@lru_cache(maxsize=1)
 def name_blockers_before() -> frozenset[str]:
     return frozenset(load_list("persons_name_blockers_before.txt"))
 

@@ -9,8 +9,20 @@ from .names import credit_ranges
 
 
 def model_entities(doc: Doc, label: str) -> list[Span]:
-    """The statistical NER's spans of one label (empty if the pipeline has no NER)."""
-    return [ent for ent in doc.ents if ent.label_ == label]
+    """The statistical NER's spans of one label (empty if the pipeline has no NER), without the line breaks
+    and blanks a model sometimes includes at either end ("SPIEGEL\n\n")."""
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ != label:
+            continue
+        start, end = ent.start, ent.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if start < end:
+            spans.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label))
+    return spans
 
 
 def select_longest(candidates: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:

@@ -44,8 +44,18 @@ def compound_countries(token_text: str, lexicon: CountryLexicon) -> tuple[list[s
                 return [], ""
             codes.insert(len(codes) - 1, code)
         return list(dict.fromkeys(codes)), "adjective"
+    if is_currency(parts[-1]):  # US-Dollar, Hongkong-Dollar name a currency, not a country
+        return [], ""
     codes = [lexicon.segments[part] for part in parts if part in lexicon.segments]
     return list(dict.fromkeys(codes)), "compound"
+
+
+def is_currency(word: str) -> bool:
+    """A currency name of the money lexicon (Dollar, Rubel, Franken)."""
+    from ..amounts.lexicon import load_lexicon
+
+    currency = load_lexicon().currency(word)
+    return currency is not None and currency.kind == "word"
 
 
 def adjective_kind(doc: Doc, i: int, kind: str) -> str:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401
 from ..entities.countries_lexicon import country_lexicon
+from ..entities.names import equipment_names
 from ..entities.spans import CreditIndex, model_entities, select_longest
 from ..records import OrgInfo
 from ..resources import load_table
@@ -60,6 +61,30 @@ def canonical_org(text: str) -> str:
     return text
 
 
+def model_organizations(doc: Doc) -> list[tuple[int, int]]:
+    """The model's ORG spans, a known organisation split from a country name beside it ("bezeichnet die NATO
+    Russland als …" → NATO; "Financial Times Deutschland" stays), and none that is only a country, a number or
+    a weapon system (SCALP)."""
+    countries, forms = country_lexicon(), organization_forms()
+    kept = []
+    for ent in model_entities(doc, "ORG"):
+        start, end = ent.start, ent.end
+        if end - start > 1 and is_country_name(doc[end - 1].text, countries) and doc[start:end - 1].text in forms:
+            end -= 1
+        elif end - start > 1 and is_country_name(doc[start].text, countries) and doc[start + 1:end].text in forms:
+            start += 1
+        text = doc[start:end].text
+        if not any(ch.isalpha() for ch in text) or countries.lookup(text) or text in equipment_names():
+            continue
+        kept.append((start, end))
+    return kept
+
+
+def is_country_name(text: str, countries) -> bool:
+    entry = countries.lookup(text)
+    return entry is not None and entry[1] == "name"
+
+
 @Language.factory("organizations")
 def make_component(nlp: Language, name: str) -> "OrganizationsComponent":
     return OrganizationsComponent(nlp)
@@ -81,12 +106,8 @@ class OrganizationsComponent:
         for token in doc:
             if "-" in token.text and compound_org(token.text):
                 candidates.append((token.i, token.i + 1, ("compound", token.text)))
-        countries = country_lexicon()
-        for ent in model_entities(doc, "ORG"):
-            text = ent.text.strip()
-            if not any(ch.isalpha() for ch in text) or countries.lookup(text):
-                continue
-            candidates.append((ent.start, ent.end, ("model", text)))
+        for start, end in model_organizations(doc):
+            candidates.append((start, end, ("model", doc[start:end].text)))
         spans = []
         for start, end, (source, text) in select_longest(candidates):
             span = Span(doc, start, end, label="ORG")

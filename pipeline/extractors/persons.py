@@ -26,12 +26,14 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions  # noqa: F401
 from ..entities.countries_lexicon import country_lexicon
 from ..entities.names import (
-    first_names, first_names_after_role, german_spelling_score, name_words, common_words, known_words, given_name_words,
+    equipment_names, first_names, first_names_after_role, german_spelling_score, name_words, common_words,
+    known_words, given_name_words, platform_pairs,
     name_blockers_before, inner_particle_leads, lead_particles, name_blockers, particles, role_base, spelling_key,
     titles,
 )
 from ..entities.spans import CreditIndex, model_entities, select_longest
 from ..records import PersonInfo
+from .countries import capital_literal_cues, is_currency
 from .organizations import organization_forms
 
 SPAN_KEY = "persons"
@@ -48,9 +50,10 @@ def calendar_words() -> frozenset[str]:
     from babel.dates import get_day_names, get_month_names
 
     words = set()
-    for width in ("wide", "abbreviated"):
-        words |= {name.rstrip(".") for name in get_month_names(width, locale="de").values()}
-        words |= {name.rstrip(".") for name in get_day_names(width, locale="de").values()}
+    for locale in ("de", "en"):  # English dates occur in embedded posts ("June 26, 2024")
+        for width in ("wide", "abbreviated"):
+            words |= {name.rstrip(".") for name in get_month_names(width, locale=locale).values()}
+            words |= {name.rstrip(".") for name in get_day_names(width, locale=locale).values()}
     return frozenset(words)
 
 
@@ -93,9 +96,11 @@ def name_like(text: str) -> bool:
 def is_initial(token: Token) -> bool:
     """An initial (D.), also when the tokenizer split off its period (D + .)."""
     text = token.text
+    doc = token.doc
+    if token.i > 0 and (doc[token.i - 1].text, text.rstrip(".")) in platform_pairs():
+        return False  # "schrieb Rutte auf X." names the platform
     if len(text) == 2 and text[0].isupper() and text[1] == ".":
         return True
-    doc = token.doc
     return len(text) == 1 and text.isupper() and token.i + 1 < len(doc) and doc[token.i + 1].text == "."
 
 
@@ -174,7 +179,7 @@ def name_end(doc: Doc, start: int, after_role: bool) -> int:
                     break
                 continue
             if is_first_name(token.text, after_role) and p + 1 < n and name_like(doc[p + 1].text) \
-                    and not is_inflected_word(token.text):
+                    and not is_inflected_word(token.text) and not is_plain_noun(doc[p + 1].text):
                 p += 1
                 continue
             q = particle_run(doc, p)
@@ -204,7 +209,9 @@ def name_end(doc: Doc, start: int, after_role: bool) -> int:
                 and (end + 1 >= n or not name_like(doc[end + 1].text)):
             end += 1
     blockers = name_blockers()
-    if end < n and doc[end].text in blockers or any(token.text in blockers for token in doc[start:end]):
+    if any(token.text in blockers for token in doc[start:end]):
+        return start
+    if end < n and doc[end].text in blockers and not after_role:  # "Jens Stoltenberg Platz nahm" after a role
         return start
     return end
 
@@ -220,6 +227,11 @@ def roman_end(doc: Doc, i: int) -> int:
     return i
 
 
+def is_plain_noun(text: str) -> bool:
+    """A common noun that is not also a known name word (Vertreter, Platz; not Fischer)."""
+    return text not in name_words() and (text in common_words() or text in noun_lemmas())
+
+
 def ends_in_common_noun(text: str) -> bool:
     """A closed compound whose last part is a noun of the lemma table (Modelsuche, Kriegsende)."""
     lemmas = noun_lemmas()
@@ -232,7 +244,18 @@ def stands_alone(doc: Doc, start: int, end: int) -> bool:
     before = doc[start - 1] if start > 0 else None
     if before is not None and (before.text in name_blockers_before() or before.like_num):
         return False
+    if end - start == 1 and not is_first_name(doc[start].text) and (
+            doc[start].text in equipment_names() or is_currency(doc[start].text)):
+        return False  # "die Abrams", "vom Typ Stryker", "5,8 Mio Euro"
+    if end - start == 1 and start > 1 and is_country_adjective(before.text) \
+            and doc[start - 2].text in capital_literal_cues():
+        return False  # "im spanischen Rota" is a place
     return not (end < len(doc) and doc[end].text in name_blockers())
+
+
+def is_country_adjective(text: str) -> bool:
+    entry = country_lexicon().lookup(text)
+    return entry is not None and entry[1] == "adjective" and text[:1].islower()
 
 
 def genitive_noun(doc: Doc, i: int) -> bool:
@@ -384,6 +407,29 @@ def name_word_runs(doc: Doc) -> list[tuple[int, int, str]]:
     return runs
 
 
+def surname_repeats(doc: Doc, surnames: set[str]) -> list[tuple[int, int, str]]:
+    """One-token mentions of a surname introduced with a full name in the document: the surname itself, its
+    genitive (Bidens, Lambrechts) or a transliteration variant (Zelensky after Wolodymyr Selenskyj)."""
+    keys = {surname_key(surname) for surname in surnames if len(surname) >= 4}
+    repeats = []
+    for token in doc:
+        text = token.text
+        if not name_like(text) or not (text in surnames or _genitive_base(text) in surnames
+                                        or surname_key(text) in keys):
+            continue
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if following is not None and name_like(following.text) and not is_plain_noun(following.text) \
+                and not genitive_noun(doc, following.i):
+            continue  # the first word of another name (Mongkhon Thawip)
+        repeats.append((token.i, token.i + 1, "surname"))
+    return repeats
+
+
+@lru_cache(maxsize=65536)
+def surname_key(text: str) -> str:
+    return spelling_key(text)
+
+
 def vetoed(start: int, end: int, other: set[int]) -> bool:
     """A rule match is not a person where the model saw another kind of name on its first token or on
     all of it (Alfa Romeo, Jack Rouse Associates); "Jonathan Williams" with Williams as MISC stays."""
@@ -480,10 +526,17 @@ class PersonsComponent:
                 found.extend((i, i + 1, "model") for i in range(start, end))
             else:
                 found.append((start, end, "model"))
-        return [c for c in found if c[1] <= n and not credits.covers(doc[c[0]].idx)
+        kept = [c for c in found if c[1] <= n and not credits.covers(doc[c[0]].idx)
                 and (c[2] == "role" or stands_alone(doc, c[0], c[1]))
                 and (c[2] in ("model", "role") or not vetoed(c[0], c[1], org if c[2] == "first name" else other))
                 and (c[2] != "model" or keep_model_span(doc, c[0], c[1], surnames))]
+        # later mentions of a surname whose full name was kept (Bidens, Zelensky after Wolodymyr Selenskyj)
+        covered = {i for start, end, _ in kept for i in range(start, end)}
+        kept_surnames = {doc[end - 1].text for start, end, _ in kept
+                         if end - start > 1 and surname_like(doc[end - 1].text, True)}
+        kept += [c for c in surname_repeats(doc, kept_surnames) if c[0] not in covered
+                 and stands_alone(doc, c[0], c[1]) and not vetoed(c[0], c[1], other)]
+        return kept
 
     def __call__(self, doc: Doc) -> Doc:
         chosen = select_longest(self.candidates(doc))
@@ -549,6 +602,10 @@ def resolve_within_document(names: list[str]) -> dict[str, str]:
             if form and form in by_surname:
                 target = by_surname[form].most_common(1)[0][0]
                 break
+        if target is None:
+            same_key = [surname for surname in by_surname if spelling_key(surname) == spelling_key(word)]
+            if len(same_key) == 1:
+                target = by_surname[same_key[0]].most_common(1)[0][0]
         if target is None:
             close = [surname for surname in by_surname if _similar(word, surname)]
             if len(close) == 1:
@@ -623,9 +680,21 @@ def canonicalize_across_documents(names: Iterable[str]) -> dict[str, str]:
         tokens = _name_tokens(target)
         if len(tokens) >= 2:
             by_surname[spelling_key(tokens[-1])].add(target)
+    mentions: Counter = Counter()
+    for name, count in counts.items():
+        mentions[final[name]] += count
     for name, target in final.items():
         if len(_name_tokens(target)) == 1:
-            candidates = by_surname.get(spelling_key(target), set())
-            if len(candidates) == 1:
-                final[name] = next(iter(candidates))
+            chosen = dominant(by_surname.get(spelling_key(target), set()), mentions)
+            if chosen:
+                final[name] = chosen
     return final
+
+
+def dominant(candidates: set[str], mentions: Counter, ratio: int = 3) -> str:
+    """The one full name among `candidates`, or the one mentioned at least `ratio` times as often as any
+    other (Jens Stoltenberg over a stray "X. Stoltenberg"); '' when it is a real tie between people."""
+    ranked = sorted(candidates, key=lambda name: -mentions[name])
+    if len(ranked) == 1 or ranked and mentions[ranked[0]] >= ratio * mentions[ranked[1]]:
+        return ranked[0]
+    return ""
