@@ -108,7 +108,7 @@ def extract_events(doc: Doc, lexicon: Lexicon) -> list[Event]:
                 and lexicon.anaphora.search(sent.text):
             events[-1] = with_participants(events[-1], number, spans)
         if dates:
-            last_dated = (number, dates[-1].interval)
+            last_dated = (number, finest(dates)[-1].interval)
     return events
 
 
@@ -299,7 +299,7 @@ class SentenceDate:
 
 
 def sentence_dates(sent: Span, spans: list[Span]) -> list[SentenceDate]:
-    """Usable calendar dates of a sentence; coordinated ones joined, coarser duplicates dropped."""
+    """Usable calendar dates of a sentence in text order; coordinated ones joined."""
     dates: list[SentenceDate] = []
     for span in spans:
         timex = span._.timex
@@ -318,6 +318,11 @@ def sentence_dates(sent: Span, spans: list[Span]) -> list[SentenceDate]:
             dates.append(SentenceDate(union([previous.interval, interval]), joined))
             continue
         dates.append(SentenceDate(interval, span))
+    return dates
+
+
+def finest(dates: list[SentenceDate]) -> list[SentenceDate]:
+    """The dates without those that only restate a finer one more coarsely (`im März, am 16.`)."""
     return [d for d in dates if not any(o is not d and o.interval.within(d.interval)
                                         and (o.interval.start, o.interval.end) != (d.interval.start, d.interval.end)
                                         for o in dates)]
@@ -326,7 +331,10 @@ def sentence_dates(sent: Span, spans: list[Span]) -> list[SentenceDate]:
 def nearest_date(found: Found, dates: list[SentenceDate]) -> SentenceDate | None:
     """The date of the trigger: the one closest to it in the parse (fewest steps up the heads);
     without a parse the nearest one in the trigger's clause, else in a clause before it. A date in a
-    clause after the trigger's belongs to a complement (`beschlossen, im kommenden Jahr … bereitzustellen`)."""
+    clause after the trigger's belongs to a complement (`beschlossen, im kommenden Jahr … bereitzustellen`),
+    and so does a date next to a trigger in a zu-infinitive when the governing clause before it has
+    one (`erklärten am Mittwoch, im nächsten Jahr … bereitzustellen`). Only the dates a trigger can
+    take are compared, so a finer date in another clause does not hide a coarser one in its own."""
     if found.token.doc.has_annotation("DEP"):
         attached = [(steps, i) for i, date in enumerate(dates) if (steps := head_steps(date.span.root, found.token)) is not None]
         if attached:
@@ -335,7 +343,8 @@ def nearest_date(found: Found, dates: list[SentenceDate]) -> SentenceDate | None
     start, end = clause_bounds(sent, found)
     same = [d for d in dates if d.span.start_char < end and d.span.end_char > start]
     before = [d for d in dates if d.span.end_char <= start]
-    candidates = same or before
+    candidates = before if before and zu_infinitive(found) else same or before
+    candidates = finest(candidates)
     if not candidates:
         return None
     position = found.token.i
@@ -346,6 +355,17 @@ def nearest_date(found: Found, dates: list[SentenceDate]) -> SentenceDate | None
         return min(abs(date.span.start - position), abs(date.span.end - 1 - position))
 
     return min(candidates, key=distance)
+
+
+def zu_infinitive(found: Found) -> bool:
+    """A verb trigger as a zu-infinitive (`bereitzustellen`, `zu liefern`): the complement of another verb."""
+    token = found.token
+    if found.trigger.pos != "verb" or found.particle is not None:
+        return False
+    low = token.lower_
+    if found.trigger.particle and low == found.trigger.particle + "zu" + found.trigger.base:
+        return True
+    return token.i > token.sent.start and token.doc[token.i - 1].lower_ == "zu" and low.endswith("n")
 
 
 def head_steps(token: Token, target: Token, limit: int = 8) -> int | None:

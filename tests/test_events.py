@@ -295,3 +295,32 @@ def test_membership_state_change_is_dated_by_its_report(nlp) -> None:
 ])
 def test_general_words_without_their_construction_are_no_events(nlp, text) -> None:
     assert annotate(nlp, text, "2023-01-25")._.events == []
+
+
+def test_a_finer_date_in_another_clause_does_not_hide_the_triggers_own(nlp) -> None:
+    text = "Ungarn stimmte Ende März zu, das türkische Parlament am Donnerstag vergangener Woche als letztes."
+    doc = annotate(nlp, text, "2023-04-04", dates=[("Ende März", month("2023-03", "2023-03-01", "2023-03-31", "END")),
+                                                   ("Donnerstag vergangener Woche", day("2023-03-30"))])
+    [event] = doc._.events
+    assert (event.trigger, event.date_value, event.date_source) == ("zustimmen", "2023-03", "explicit")
+
+
+def test_a_zu_infinitive_takes_the_date_of_the_clause_that_governs_it(nlp) -> None:
+    text = ("Am Mittwoch erklärten sich die Verbündeten bereit, der Ukraine im nächsten Jahr Militärhilfe "
+            "von mindestens 40 Milliarden Euro bereitzustellen.")
+    doc = annotate(nlp, text, "2024-07-11", dates=[
+        ("Mittwoch", day("2024-07-10")),
+        ("im nächsten Jahr", Timex("DATE", "2025", "2025-01-01", "2025-12-31", "year", "", "dct"))])
+    [event] = doc._.events
+    assert (event.trigger, event.date_value) == ("bereitstellen", "2024-07-10")
+    text = "Deutschland plant, im Frühjahr weitere Schützenpanzer an die Ukraine zu liefern."  # no date to govern it
+    spring = Timex("DATE", "2023-SP", "2023-03-01", "2023-05-31", "season", "", "dct")
+    [event] = annotate(nlp, text, "2023-02-14", dates=[("Frühjahr", spring)])._.events
+    assert (event.trigger, event.date_value) == ("liefern", "2023-SP")
+
+
+def test_kuenftig_reports_a_decision_of_the_day(nlp) -> None:
+    text = "Zudem übernimmt die NATO künftig die Koordinierung der Waffenlieferungen an die Ukraine."
+    doc = annotate(nlp, text, "2024-07-11", dates=[("künftig", Timex("DATE", "FUTURE_REF", "", "", "none", "", "none"))])
+    [event] = doc._.events
+    assert (event.trigger, event.date_value, event.date_source) == ("übernehmen", "2024-07-11", "dct")
