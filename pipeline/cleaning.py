@@ -20,6 +20,14 @@ BARE_URL = re.compile(r"https?://\S+")
 HTML_HIDDEN = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 MIN_DUPLICATE_CHARS = 60
+TEASER_ITEM_CHARS = 160
+# A line marked as a teaser item: indented, bulleted or numbered, or opening or closing with a date or time
+# ("NATO-Gipfel in Washington: 40 Milliarden Euro für Kiew, 10.07.2024", "• Schweden tritt der NATO bei").
+TEASER_ITEM_MARK = re.compile(
+    r"^(?:\s+\S|\s*(?:[-*•–»›>]|\d{1,2}\.)\s)"
+    r"|^\s*\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?(?!\d)"
+    r"|(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})|\d{1,2}[:.]\d{2}\s*Uhr)\)?\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -27,6 +35,7 @@ class FurnitureRules:
     """Compiled furniture patterns by scope."""
 
     trailers: tuple[re.Pattern, ...]
+    blocks: tuple[re.Pattern, ...]
     lines: tuple[re.Pattern, ...]
     spans: tuple[re.Pattern, ...]
 
@@ -39,7 +48,7 @@ def furniture_rules(lang: str = "de") -> FurnitureRules:
     def compiled(scope: str) -> tuple[re.Pattern, ...]:
         return tuple(re.compile(row["pattern"], re.I | re.M) for row in rows if row["scope"] == scope)
 
-    return FurnitureRules(compiled("trailer"), compiled("line"), compiled("span"))
+    return FurnitureRules(compiled("trailer"), compiled("block"), compiled("line"), compiled("span"))
 
 
 def blank(text: str, start: int, end: int) -> str:
@@ -85,16 +94,56 @@ def blank_markdown(text: str) -> str:
 
 
 def blank_furniture(text: str, rules: FurnitureRules) -> str:
-    """Blank the first trailer block to the end, furniture lines and furniture spans."""
+    """Blank the first trailer block to the end, teaser blocks, furniture lines and furniture spans."""
     for start, end, line in lines_with_offsets(text):
         if any(pattern.fullmatch(line) for pattern in rules.trailers):
             text = blank(text, start, len(text))
             break
         if any(pattern.fullmatch(line) for pattern in rules.lines):
             text = blank(text, start, end)
+    text = blank_teaser_blocks(text, rules.blocks)
     for pattern in rules.spans:
         text = blank_matches(text, pattern)
     return text
+
+
+def blank_teaser_blocks(text: str, headings: tuple[re.Pattern, ...]) -> str:
+    """Blank each teaser heading and the teaser lines right under it.
+
+    Under the heading, blank lines are passed over; the first line may be any short headline, later
+    ones must follow the previous item directly or be marked (indented, bulleted, dated). The block
+    ends at the first other line, so body paragraphs after a teaser box inside the article stay.
+    """
+    lines = [(match.start(), match.end(), match.group()) for match in re.finditer(r"^[^\n]*", text, re.M)]
+    index = 0
+    while index < len(lines):
+        start, end, line = lines[index]
+        index += 1
+        heading = next((match for pattern in headings if (match := pattern.fullmatch(line))), None)
+        if heading is None:
+            continue
+        text = blank(text, start, end)
+        any_headline = not heading.groupdict().get("item")  # a heading with its own item is an inline tip
+        after_item = False
+        while index < len(lines):
+            start, end, line = lines[index]
+            if not line.strip():
+                after_item = False
+            elif is_teaser_item(line, any_headline or after_item):
+                text = blank(text, start, end)
+                any_headline, after_item = False, True
+            else:
+                break
+            index += 1
+    return text
+
+
+def is_teaser_item(line: str, unmarked_ok: bool) -> bool:
+    """A short line that reads like a linked headline (no closing period), not like a body paragraph."""
+    stripped = line.strip()
+    if len(stripped) > TEASER_ITEM_CHARS or stripped.endswith("."):
+        return False
+    return unmarked_ok or bool(TEASER_ITEM_MARK.search(line))
 
 
 def lines_with_offsets(text: str) -> list[tuple[int, int, str]]:

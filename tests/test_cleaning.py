@@ -68,3 +68,54 @@ def test_html_tags_and_scripts_are_blanked(tmp_path: Path) -> None:
     text = clean_text(read_document(path))
     assert "01.12.2024" not in text and "<" not in text
     assert " ".join(text.split()) == "Die NATO berät in Vilnius ."
+
+
+def cleaned_text(tmp_path: Path, content: str, name: str = "article.txt") -> str:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    document = read_document(path)
+    text = clean_text(document)
+    assert len(text) == len(document.text)
+    return text
+
+
+BODY = ("Zum Abschluss des Gipfels in Vilnius ist der neue NATO-Ukraine-Rat erstmals zusammengekommen. "
+        "Präsident Selenskyj zeigte sich versöhnlicher als noch am Vortag.")
+LATER = "Moskau reagierte gereizt. Kremlsprecher Dmitri Peskow kündigte Gegenmaßnahmen an."
+
+
+def test_tagesschau_teaser_box_with_dated_headlines_is_blanked(tmp_path: Path) -> None:
+    text = cleaned_text(tmp_path, f"{BODY}\n\nMehr zum Thema\n\n"
+                        "    NATO-Gipfel in Washington: 40 Milliarden Euro für Kiew, 10.07.2024\n"
+                        "    Schweden ist 32. NATO-Mitglied, 07.03.2024\n"
+                        "    Kommentar: Vilnius war ein Gipfel der halben Sachen, 11.07.2023\n")
+    assert BODY in text
+    for furniture in ("Mehr zum Thema", "40 Milliarden", "07.03.2024", "Kommentar"):
+        assert furniture not in text
+
+
+def test_dw_teaser_lines_right_under_the_heading_are_blanked(tmp_path: Path) -> None:
+    text = cleaned_text(tmp_path, f"{BODY}\n\nMehr zum Thema\nRutte wird neuer NATO-Generalsekretär 26.06.2024\n"
+                        "Schweden tritt der NATO bei 07.03.2024\n")
+    assert BODY in text and "Rutte" not in text and "Schweden" not in text
+
+
+def test_teaser_box_inside_the_article_keeps_the_subheading_and_body_after_it(tmp_path: Path) -> None:
+    text = cleaned_text(tmp_path, f"{BODY}\n\nLesen Sie auch:\n\n• Was der NATO-Beitritt für Finnland bedeutet\n"
+                        f"• Schweden muss weiter warten\n\nGegenmaßnahmen angekündigt\n\n{LATER}\n")
+    assert "Lesen Sie" not in text and "Finnland" not in text and "Schweden" not in text
+    assert "Gegenmaßnahmen angekündigt" in text and LATER in text and BODY in text
+
+
+def test_inline_reading_tip_blanks_only_its_own_line(tmp_path: Path) -> None:
+    text = cleaned_text(tmp_path, f"{BODY}\n\nLESEN SIE AUCH: Was bedeutet der Beitritt für Russland?\n\n"
+                        f"Gegenmaßnahmen angekündigt\n\n{LATER}\n")
+    assert "LESEN SIE AUCH" not in text and "Was bedeutet" not in text
+    assert "Gegenmaßnahmen angekündigt" in text and LATER in text
+
+
+def test_teaser_heading_followed_by_a_body_paragraph_keeps_the_paragraph(tmp_path: Path) -> None:
+    for heading in ("Zum Thema", "Auch interessant", "Mehr aus dem Ressort", "Empfehlungen der Redaktion"):
+        text = cleaned_text(tmp_path, f"{BODY}\n\n{heading}\n\n{LATER}\n\nDie NATO berät am Donnerstag weiter.\n")
+        assert heading not in text
+        assert BODY in text and LATER in text and "Die NATO berät am Donnerstag weiter." in text
