@@ -218,6 +218,49 @@ def test_shortly_after_in_a_past_report_is_past(news):
     assert got["Wenig später"] == "PAST_REF" and got["Kurz darauf"] == "FUTURE_REF"
 
 
+def test_morning_of_a_later_day_word_in_the_same_clause(news):
+    doc = run(news, "Ramstein-Miesenbach. Schon am frühen Morgen kreisten gestern die Hubschrauber über der Westpfalz. "
+                    "Am Abend sprach Austin, am Donnerstag reist er weiter.", day("2022-04-27"))
+    got = {s.text: s._.timex.value for s in doc.spans["dates"]}
+    assert got["am frühen Morgen"] == "2022-04-26TMO" and got["gestern"] == "2022-04-26"
+    assert got["Am Abend"] == "2022-04-26TEV"  # a comma ends the clause: Thursday is not its day
+
+
+def test_shift_words_before_a_month(news):
+    doc = run(news, "Dafür steht das Sondervermögen bereit, das der Bundestag im vergangenen Juni beschlossen hatte. "
+                    "Im kommenden Mai soll die Ausbildung beginnen, Anfang nächsten März die Lieferung.", day("2023-01-25"))
+    got = {s.text: s._.timex.value for s in doc.spans["dates"]}
+    assert got == {"vergangenen Juni": "2022-06", "kommenden Mai": "2023-05", "Anfang nächsten März": "2023-03"}
+
+
+def test_month_of_the_previous_year_is_found_without_a_publication_date(news):
+    doc = run(news, "Den Antrag hatten Finnland und Schweden im Mai vergangenen Jahres gemeinsam gestellt, "
+                    "der Bundestag hatte im vergangenen Juni zugestimmt.")
+    assert [(s.text, s._.timex.value) for s in doc.spans["dates"]] == [
+        ("Mai vergangenen Jahres", "XXXX-05"), ("vergangenen Juni", "XXXX-06")]
+    doc = run(news, "Den Antrag hatten Finnland und Schweden im Mai vergangenen Jahres gemeinsam gestellt.", day("2023-04-04"))
+    assert found(doc)["Mai vergangenen Jahres"].value == "2022-05"
+
+
+def test_without_publication_date_a_distant_year_is_no_anchor(news):
+    text = ("Helsinki bringt eine der größten Artilleriestreitkräfte Europas mit. Ende 2021 hatte die Regierung "
+            "den Kauf von 64 Kampfjets beschlossen.\n\nDen Antrag hatten Finnland und Schweden gemeinsam gestellt. "
+            "Beim Gipfel in Madrid Ende Juni wurden beide offiziell eingeladen. Ungarn stimmte Ende März zu. "
+            "Billström hofft, dass sein Land bis zum Gipfel in Vilnius im Juli aufgenommen werde.")
+    doc = run(news, text)
+    got = {s.text: s._.timex.value for s in doc.spans["dates"]}
+    assert got["Ende Juni"] == "2022-06" and got["Juli"] == "2023-07"  # the months of the named summits
+    assert got["Ende März"] == "XXXX-03"  # after June 2022: a flashback or the next year, the text does not say
+
+
+def test_without_publication_date_weekdays_take_a_date_of_their_paragraph(news):
+    text = ("Brüssel, 14. Februar 2023 - Die Verteidigungsminister beraten in Brüssel. Am Mittwoch setzen sie ihre "
+            "Beratungen fort, am Montag hatte Stoltenberg gewarnt.\n\nAm Freitag beginnt die Sicherheitskonferenz.")
+    doc = run(news, text)
+    got = [(s.text, s._.timex.value) for s in doc.spans["dates"]]
+    assert got[1:] == [("Mittwoch", "2023-02-15"), ("Montag", "2023-02-13"), ("Freitag", "XXXX-WXX-5")]
+
+
 # ---- no false positives --------------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "Die Ministerin sprach mit Sam und Don über die Lage.",

@@ -6,16 +6,22 @@ normalised in text order (news mode: relative to the DCT; narrative mode: to the
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401
-from ..records import PubDate
+from ..records import PubDate, Timex
 from ..temporal.anchoring import Resolver
 from ..temporal.dct import infer_dct
 from ..temporal.grammar import Match, get_grammar
 from ..temporal.lexicon import load_anchor_events
 from ..temporal.tense import clause_tense
+
+TIME_OF_DAY_NORMS = ("daypart", "time")  # need a day to anchor to
+DAY_NORMS = ("deictic", "weekday")  # name a day without a date: gestern, am Dienstag
+CLAUSE_BREAK = re.compile(r"[,;:.!?–—\n]")
 
 DEFAULT_CONFIG = {
     "mode": "news",  # news | narrative
@@ -64,17 +70,20 @@ class DatesComponent:
                 dct = inferred
                 doc._.dct = inferred
         resolver = Resolver(self.grammar.lex, self.mode, dct, self.events, tense, doc.text)
-        result: list[Span] = []
+        timexes: dict[int, Timex] = {}
         seen: set[tuple[int, int]] = set()
-        for match, span in zip(matches, spans):
+        for i in resolution_order(matches, doc.text):
+            span = spans[i]
             if span is None or (span.start, span.end) in seen:
                 continue  # two expressions inside one token ("1939–1945"): the token gets the first
             seen.add((span.start, span.end))
-            timex = resolver.resolve(match)
-            if timex is None:
-                continue
-            span._.timex = timex
-            result.append(span)
+            timex = resolver.resolve(matches[i])
+            if timex is not None:
+                timexes[i] = timex
+        result: list[Span] = []
+        for i, timex in sorted(timexes.items()):
+            spans[i]._.timex = timex
+            result.append(spans[i])
         doc.spans["dates"] = result
         return doc
 
@@ -83,3 +92,20 @@ class DatesComponent:
 
     def from_disk(self, path, exclude=tuple()):
         return self
+
+
+def resolution_order(matches: list[Match], text: str) -> list[int]:
+    """Indices of `matches` in the order to resolve them: text order, except that a part of day or clock time
+    waits for a day word later in the same clause ("Schon am frühen Morgen kreisten gestern die Hubschrauber":
+    the morning is yesterday's), so that the day word is its reference."""
+    order: list[int] = []
+    waiting: dict[int, list[int]] = {}
+    for i, m in enumerate(matches):
+        if m.norm in TIME_OF_DAY_NORMS:
+            later = next((j for j in range(i + 1, len(matches)) if matches[j].norm in DAY_NORMS), None)
+            if later is not None and not CLAUSE_BREAK.search(text, m.end, matches[later].start):
+                waiting.setdefault(later, []).append(i)
+                continue
+        order.append(i)
+        order.extend(waiting.pop(i, []))
+    return order

@@ -20,6 +20,8 @@ PRECISION_RANK = {"day": 5, "week": 4, "month": 3, "season": 2, "quarter": 2, "y
 DURATION_UNITS = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "DE", "CE": "CE"}
 TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 SEASON_ORDER = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s+[A-ZÄÖÜ\"„])|\n")  # "am 4. April" ends no sentence
 
 
 def season_index(month: int) -> int:
@@ -42,6 +44,17 @@ class Point:
         if not start or precision not in PRECISION_RANK or precision in ("", "decade"):
             return None
         return cls(dt.date.fromisoformat(start), precision, value)
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Start of the sentence around `pos` (after the last sentence end or line break before it)."""
+    ends = [m.end() for m in SENTENCE_END.finditer(text, max(0, pos - 400), pos)]
+    return ends[-1] if ends else max(0, pos - 400)
+
+
+def sentence_end(text: str, pos: int) -> int:
+    m = SENTENCE_END.search(text, pos, pos + 400)
+    return m.start() if m else min(len(text), pos + 400)
 
 
 def point_from_pubdate(dct: PubDate) -> Point | None:
@@ -69,17 +82,29 @@ class Resolver:
         self.dct_pub = dct
         self.dct = point_from_pubdate(dct)
         self.previous: Point | None = None
+        self.previous_at = 0  # where the mention that set `previous` starts
+        self.current: Match | None = None  # the match being resolved
         self.events = events
         self.tense = tense or (lambda _m: "")
 
     # ---- anchors -------------------------------------------------------------------------------
-    def anchor_for(self, kind: str) -> tuple[Point | None, str]:
-        """The anchor of a relative expression: kind 'dct' (news) or 'previous'."""
+    def anchor_for(self, kind: str, nearby: bool = True) -> tuple[Point | None, str]:
+        """The anchor of a relative expression: kind 'dct' (news) or 'previous'.
+
+        News without a publication date takes the previous date only from the same paragraph ("Ende 2021
+        hatte …" says nothing about the year of a "Ende Juni" paragraphs later); `nearby=False` lifts that
+        for uses that need only the century."""
         if self.mode == "news" and kind == "dct":
             return self.dct, "dct"
-        if self.previous is not None:
+        if self.previous is not None and (not nearby or self.previous_is_near()):
             return self.previous, "previous"
         return self.dct, "dct"
+
+    def previous_is_near(self) -> bool:
+        """Narrative mode, a known DCT, or `previous` set in the paragraph of the current match."""
+        if self.mode != "news" or self.dct is not None or self.current is None:
+            return True
+        return not PARAGRAPH_BREAK.search(self.text, self.previous_at, self.current.start)
 
     def aside(self, match: Match) -> bool:
         """True for mentions that do not move the narrative time: "seit 1939", "bis 1881", "(1890–1970)"."""
@@ -103,12 +128,14 @@ class Resolver:
                 and prev.value.startswith(point.value)):
             return  # a coarser mention of the same period keeps the finer reference
         self.previous = point
+        self.previous_at = self.current.start if self.current is not None else 0
 
     # ---- entry point ---------------------------------------------------------------------------
     def resolve(self, match: Match) -> Timex | None:
         handler = getattr(self, "norm_" + match.norm, None)
         if handler is None:
             return None
+        self.current = match
         timex = handler(match, match.groups)
         if timex is not None and not self.aside(match):
             self.remember(timex)
@@ -137,9 +164,11 @@ class Resolver:
             return None, "none"
         year = ref.day.year
         if self.mode != "news" or anchor != "dct":
-            if (month and ref.precision in ("day", "month", "season", "quarter") and (month, day or 1) < (ref.day.month, ref.day.day)
-                    and self.tense(match) == "future"):
+            earlier = month and ref.precision in ("day", "month", "season", "quarter") and (month, day or 31) < (ref.day.month, ref.day.day)
+            if earlier and self.tense(match) == "future":
                 return year + 1, anchor  # "die am 1. Januar in Kraft treten sollte" after a September date
+            if earlier and self.mode == "news" and month < ref.day.month:
+                return None, "none"  # news without a DCT, "Ende Juni 2022 … Ende März": flashback or next year?
             return year, anchor
         if ref.precision == "year" or (month is None and not season):
             return year, anchor
@@ -199,21 +228,19 @@ class Resolver:
         if g.get("year") or g.get("year_ahead"):
             year = int(g.get("year") or g["year_ahead"])
         elif g.get("year2"):
-            ref, anchor = self.anchor_for("previous")
+            ref, anchor = self.anchor_for("previous", nearby=False)
             century = ref.day.year // 100 if ref else 19
             year = century * 100 + int(g["year2"])
             anchor = "none"
-        elif g.get("shift") or g.get("shift2") or m.rule in ("month_rel_year", "season_rel_year", "season_shift"):
-            word = g.get("shift") or g.get("shift2") or ""
-            n, kind = (self.lex.shift(word) or (0, "previous")) if word else (0, "previous")
-            ref, anchor = self.anchor_for(kind)
-            if ref is None:
-                return None
-            year = ref.day.year + n
-            if m.rule == "season_shift" and n != 0 and anchor == "dct":
-                year = self.season_shift_year(ref, season, n)
         else:
-            year, anchor = self.year_for(month, day, m, season)
+            if g.get("mshift") and month:
+                year, anchor = self.shifted_month_year(month, g["mshift"])
+            elif g.get("shift") or g.get("shift2") or m.rule in ("month_rel_year", "season_rel_year", "season_shift"):
+                year, anchor = self.shifted_year(m, g, season)
+            else:
+                year, anchor = self.event_year(month, m) if month else (None, "none")
+                if year is None:
+                    year, anchor = self.year_for(month, day, m, season)
             if year is None:  # nothing to anchor to: keep what the text says ("XXXX-07-11")
                 if not (month or season):
                     return None
@@ -239,6 +266,43 @@ class Resolver:
             value = f"{year:04d}"
         return self.make("DATE", value, modifier, anchor)
 
+    def shifted_year(self, m: Match, g: dict[str, str], season: str) -> tuple[int | None, str]:
+        """Year of "im Mai vergangenen Jahres", "im kommenden Frühjahr": (year, anchor), None without anchor."""
+        word = g.get("shift") or g.get("shift2") or ""
+        n, kind = (self.lex.shift(word) or (0, "previous")) if word else (0, "previous")
+        ref, anchor = self.anchor_for(kind)
+        if ref is None:
+            return None, "none"
+        if m.rule == "season_shift" and n != 0 and anchor == "dct":
+            return self.season_shift_year(ref, season, n), anchor
+        return ref.day.year + n, anchor
+
+    def shifted_month_year(self, month: int, word: str) -> tuple[int | None, str]:
+        """"im vergangenen Juni": the last June before the reference month; "im kommenden Mai": the next one."""
+        n, kind = self.lex.shift(word) or (0, "previous")
+        ref, anchor = self.anchor_for(kind)
+        if ref is None:
+            return None, "none"
+        year = ref.day.year
+        if n < 0:
+            return (year if month < ref.day.month else year - 1), anchor
+        if n > 0:
+            return (year if month > ref.day.month else year + 1), anchor
+        return year, anchor
+
+    def event_year(self, month: int, m: Match) -> tuple[int | None, str]:
+        """The year of an anchor event named in the sentence of a bare month that falls in that event
+        ("Beim Gipfel in Madrid Ende Juni" → 2022): (year, 'none'), or (None, 'none')."""
+        sentence = self.text[sentence_start(self.text, m.start):sentence_end(self.text, m.end)]
+        years = set()
+        for event in self.events:
+            if not event.pattern.search(sentence) or not self.event_valid(event):
+                continue
+            first, last = dt.date.fromisoformat(event.start), dt.date.fromisoformat(event.end)
+            years |= {y for y in range(first.year, last.year + 1)
+                      if (first.year, first.month) <= (y, month) <= (last.year, last.month)}
+        return (years.pop(), "none") if len(years) == 1 else (None, "none")
+
     def season_shift_year(self, ref: Point, season: str, n: int) -> int:
         current, year = season_index(ref.day.month), ref.day.year
         if n > 0:
@@ -248,6 +312,9 @@ class Resolver:
     def norm_weekday(self, m: Match, g: dict[str, str]) -> Timex | None:
         weekday = self.lex.weekdays[g["weekday"]]
         ref, anchor = self.anchor_for("dct")
+        if ref is None and self.mode == "news":  # no publication date: a dated day in the same paragraph
+            ref, anchor = self.anchor_for("previous")
+            ref = ref if ref is not None and ref.precision == "day" else None
         if ref is None:
             return Timex("DATE", f"XXXX-WXX-{weekday}", "", "", "", "", "none")
         if ref.precision != "day":
@@ -269,7 +336,7 @@ class Resolver:
                 days = backward or -7
             elif delta == 0:
                 days = 0
-            elif anchor == "previous" or self.mode != "news":
+            elif self.mode != "news":
                 days = forward
             else:
                 tense = self.tense(m)
@@ -457,7 +524,7 @@ class Resolver:
         if g.get("decade"):
             value = g["decade"][:3]
         else:
-            ref, _ = self.anchor_for("previous")
+            ref, _ = self.anchor_for("previous", nearby=False)
             decade = self.lex.decades[g["decadeword"]]
             century = ref.day.year // 100 if ref else 19
             if ref and century * 100 + decade * 10 > ref.day.year:
@@ -555,12 +622,15 @@ class Resolver:
         for event in self.events:
             if (counting and not event.count) or not event.pattern.fullmatch(text):
                 continue
-            if self.mode != "news":
-                if self.dct is None or not (event.valid_from <= self.dct.value[:10] <= event.valid_to):
-                    continue
-            elif self.dct is not None:
-                _s, end, _p = cal.interval(self.dct.value)
-                if end < event.valid_from or self.dct.value[:10] > event.valid_to:
-                    continue
-            return event
+            if self.event_valid(event):
+                return event
         return None
+
+    def event_valid(self, event: AnchorEvent) -> bool:
+        """The DCT lies in the event's validity window (news without a DCT: any window)."""
+        if self.mode != "news":
+            return self.dct is not None and event.valid_from <= self.dct.value[:10] <= event.valid_to
+        if self.dct is None:
+            return True
+        _s, end, _p = cal.interval(self.dct.value)
+        return not (end < event.valid_from or self.dct.value[:10] > event.valid_to)
