@@ -10,14 +10,20 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .metadata import HEADER_DATE
+from .metadata import HEADER_DATE, HTML_H1, HTML_TITLE
 from .reading import Document
 from .resources import load_table
 
 MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\n]*)\)")
 BARE_URL = re.compile(r"https?://\S+")
-HTML_HIDDEN = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+# Elements that never hold prose, comments, and declarations (<!DOCTYPE html>, <?xml …?>).
+HTML_HIDDEN = re.compile(
+    r"<(script|style|noscript|template|svg)\b.*?</\1\s*>|<!--.*?-->|<![A-Za-z][^>]*>|<\?[^>]*\?>", re.I | re.S
+)
+HTML_OPENING_TAG_NAME = re.compile(r"<([A-Za-z][\w-]*)")
+# An element that holds the article itself is never furniture, whatever its class says.
+HTML_ARTICLE_INSIDE = re.compile(r"<(?:h1|article|main)\b", re.I)
 HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 MIN_DUPLICATE_CHARS = 60
 TEASER_ITEM_CHARS = 160
@@ -38,6 +44,7 @@ class FurnitureRules:
     blocks: tuple[re.Pattern, ...]
     lines: tuple[re.Pattern, ...]
     spans: tuple[re.Pattern, ...]
+    elements: tuple[re.Pattern, ...]
 
 
 @lru_cache(maxsize=None)
@@ -48,7 +55,9 @@ def furniture_rules(lang: str = "de") -> FurnitureRules:
     def compiled(scope: str) -> tuple[re.Pattern, ...]:
         return tuple(re.compile(row["pattern"], re.I | re.M) for row in rows if row["scope"] == scope)
 
-    return FurnitureRules(compiled("trailer"), compiled("block"), compiled("line"), compiled("span"))
+    return FurnitureRules(
+        compiled("trailer"), compiled("block"), compiled("line"), compiled("span"), compiled("element")
+    )
 
 
 def blank(text: str, start: int, end: int) -> str:
@@ -71,7 +80,7 @@ def clean_text(document: Document) -> str:
     if header:
         text = blank(text, header.start(1), header.end(1))
     if document.is_html:
-        text = blank_markup(text)
+        text = blank_markup(text, furniture_rules())
     text = blank_markdown(text)
     text = blank_furniture(text, furniture_rules())
     text = blank_repeated_paragraphs(text)
@@ -79,9 +88,33 @@ def clean_text(document: Document) -> str:
     return text
 
 
-def blank_markup(text: str) -> str:
-    """Blank HTML elements that carry no prose, then all tags."""
-    return blank_matches(blank_matches(text, HTML_HIDDEN), HTML_TAG)
+def blank_markup(text: str, rules: FurnitureRules) -> str:
+    """Blank HTML elements that carry no prose, furniture elements, the <title> when an <h1> repeats the
+    headline in the page, then all tags."""
+    text = blank_matches(text, HTML_HIDDEN)
+    for pattern in rules.elements:
+        for match in pattern.finditer(text):
+            if text[match.start()] != "<":
+                continue  # inside an element blanked already
+            end = element_end(text, match)
+            if not HTML_ARTICLE_INSIDE.search(text, match.end(), end):
+                text = blank(text, match.start(), end)
+    if HTML_H1.search(text):
+        text = blank_matches(text, HTML_TITLE)
+    return blank_matches(text, HTML_TAG)
+
+
+def element_end(text: str, opening: re.Match) -> int:
+    """Offset after the end tag that closes the element opened by `opening` (nested ones counted);
+    the opening tag's end if it is never closed."""
+    name = HTML_OPENING_TAG_NAME.match(opening.group()).group(1)
+    depth = 1
+    for tag in re.finditer(rf"<(/?){re.escape(name)}\b[^>]*>", text[opening.end():], re.I):
+        if not tag.group().endswith("/>"):
+            depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return opening.end() + tag.end()
+    return opening.end()
 
 
 def blank_markdown(text: str) -> str:

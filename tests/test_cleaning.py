@@ -119,3 +119,57 @@ def test_teaser_heading_followed_by_a_body_paragraph_keeps_the_paragraph(tmp_pat
         text = cleaned_text(tmp_path, f"{BODY}\n\n{heading}\n\n{LATER}\n\nDie NATO berät am Donnerstag weiter.\n")
         assert heading not in text
         assert BODY in text and LATER in text and "Die NATO berät am Donnerstag weiter." in text
+
+
+PAGE = """<!DOCTYPE html>
+<html lang="de">
+<head>
+<title>Rutte wird NATO-Generalsekretär | Nordwest-Kurier</title>
+<script type="application/ld+json">{"datePublished":"2024-06-26T17:45:00+02:00"}</script>
+</head>
+<body>
+<div class="cookie-banner" role="dialog">Wir verwenden Cookies. <button>Alle akzeptieren</button></div>
+<header><a class="logo" href="/">Nordwest-Kurier</a>
+<nav class="nav"><a href="/">Startseite</a> <a href="/politik">Politik</a></nav></header>
+<nav class="breadcrumb"><a href="/">Startseite</a> › <a href="/politik">Politik</a></nav>
+<main><article>
+<header><p class="kicker">Neuer NATO-Chef</p><h1>Rutte wird NATO-Generalsekretär</h1></header>
+<p>Am Mittwoch ernannte der Nordatlantikrat den Niederländer Mark Rutte zum nächsten NATO-Generalsekretär.</p>
+<aside class="infobox"><h3>Militärhilfe der Niederlande</h3><p>Zusage für 2024: 2 Mrd. €</p></aside>
+<div class="share-bar"><button>Teilen</button> <a href="#">Auf X teilen</a></div>
+<p>Stoltenberg bleibt bis Ende September im Amt.</p>
+</article>
+<aside class="teaser"><h2>Meistgelesen</h2><ul><li><a href="/a">Hafen meldet Rekordumschlag</a> 25.06.2024</li></ul></aside>
+<div class="newsletter-box"><p>Die wichtigsten Nachrichten jeden Morgen.</p></div>
+</main>
+<footer><p>© 2024 Nordwest-Kurier · <a href="/impressum">Impressum</a></p></footer>
+</body>
+</html>
+"""
+
+
+def test_html_page_furniture_doctype_and_title_are_blanked_article_stays(tmp_path: Path) -> None:
+    text = cleaned_text(tmp_path, PAGE, "page.html")
+    for furniture in ("DOCTYPE", "Nordwest-Kurier", "Cookies", "akzeptieren", "Startseite", "Teilen",
+                      "Hafen", "Meistgelesen", "Nachrichten jeden Morgen", "Impressum", "datePublished"):
+        assert furniture not in text
+    assert text.count("Rutte wird NATO-Generalsekretär") == 1  # the <h1>, not the <title> as well
+    for content in ("Neuer NATO-Chef", "Am Mittwoch ernannte der Nordatlantikrat", "Zusage für 2024: 2 Mrd. €",
+                    "Militärhilfe der Niederlande", "Stoltenberg bleibt bis Ende September im Amt."):
+        assert content in text
+
+
+def test_html_title_stays_when_no_h1_holds_the_headline(tmp_path: Path) -> None:
+    text = cleaned_text(tmp_path, "<!doctype html><html><head><title>NATO-Gipfel in Vilnius</title></head>"
+                        "<body><p>Die NATO berät in Vilnius.</p></body></html>", "page.html")
+    assert "NATO-Gipfel in Vilnius" in text and "doctype" not in text
+
+
+def test_unclosed_or_nested_furniture_elements_never_take_the_article(tmp_path: Path) -> None:
+    text = cleaned_text(tmp_path, '<html><body><div class="social-wrapper"><nav>Menü</nav><main><h1>Kiew erhält '
+                        "Patriot</h1><p>Deutschland liefert ein drittes System.</p></main></div>"
+                        "<nav>Start<nav>Politik</nav></nav><p>Der Text geht weiter.</p><aside>Werbung</body></html>",
+                        "page.html")
+    assert "Menü" not in text and "Start" not in text and "Politik" not in text
+    assert "Kiew erhält Patriot" in text and "Deutschland liefert ein drittes System." in text
+    assert "Der Text geht weiter." in text
