@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -32,6 +33,7 @@ from .eventing.relevance import combined, side_hits
 from .export import format_number
 from .records import Event
 
+ZU_INFINITIVE = re.compile(r"^[a-zäöü]{2,}zu[a-zäöüß]{2,}e[lr]?n$")  # bereitzustellen, aufzunehmen
 CLAUSE_BOUNDARIES = {",", ";", ":", "–", "—", "?", "!"}
 PARTICLE_FOLLOWERS = {".", ",", ";", ":", "!", "?", "–", "—", "und", "oder", "aber", "sowie", '"', "“", "”", "»", "«", ")"}
 COORDINATORS = re.compile(r"^\s*(?:und|bis|sowie|-|–|—|/|,)\s*$", re.I)
@@ -182,26 +184,83 @@ def find_trigger(sent: Span, lexicon: Lexicon, quotes: list[tuple[int, int]], ha
     """The sentence's main trigger: outside quotes before inside, a verb (not an attributive
     participle) before a noun, nearer the root of the parse, earlier. A trigger whose `needs`
     marker is missing from its clause, or a general one the sentence gives no type, is none."""
+    if heading_without_verb(sent, lexicon):
+        return None
     candidates: list[Found] = []
     for token in sent:
         if token.is_punct or token.is_space or not token.text[:1].isalpha():
             continue
         found = match_token(token, sent, lexicon)
-        if found is None or not usable(found, sent, lexicon):
+        if found is None or not usable(found, sent, lexicon) or advocated(found, sent, lexicon):
             continue
+        if in_quotes(token, quotes) and not found.trigger.decision:
+            continue  # `"Heute treffen wir uns als Gleiche", sagte Stoltenberg` quotes, it reports no event
         if not refine_type(sent, found, lexicon, has_money):
             continue
         candidates.append(found)
     if not candidates:
         return None
     parsed = sent.doc.has_annotation("DEP")
-    return min(candidates, key=lambda f: (in_quotes(f.token, quotes), attributive(f), f.trigger.pos != "verb",
+    return min(candidates, key=lambda f: (in_quotes(f.token, quotes), clause_opens(sent, f, lexicon, "question"),
+                                          attributive(f), f.trigger.pos != "verb",
                                           depth(f.token) if parsed else 0, f.token.i))
 
 
 def usable(found: Found, sent: Span, lexicon: Lexicon) -> bool:
     """Whether the trigger's clause holds the marker its row needs (`den Antrag stellen`)."""
     return not found.trigger.needs or clause_has(sent, found, lexicon, found.trigger.needs)
+
+
+def advocated(found: Found, sent: Span, lexicon: Lexicon) -> bool:
+    """A trigger in a complement clause (dass …, … zu tun) that an advocacy verb before it governs
+    is what someone asks for, not what was decided (`Stoltenberg wirbt dafür, jährlich 40 Milliarden
+    Euro bereitzustellen`, `Austin rief die Staaten auf, ihre Zusagen umzusetzen`, `Die USA sind
+    dagegen, … aufzunehmen`)."""
+    start, end = clause_bounds(sent, found)
+    pattern = lexicon.markers.get("advocacy")
+    if not pattern or start <= sent.start_char or not pattern.search(sent.doc.text[sent.start_char:start]):
+        return False
+    clause = sent.doc.char_span(start, end, alignment_mode="expand")
+    words = [t for t in clause if t.is_alpha] if clause is not None else []
+    if not words:
+        return False
+    last = words[-1]
+    return words[0].lower_ == "dass" or ZU_INFINITIVE.match(last.text) is not None \
+        or (len(words) > 1 and words[-2].lower_ == "zu" and last.text[:1].islower())
+
+
+def heading_without_verb(sent: Span, lexicon: Lexicon) -> bool:
+    """A short line of its own without a finite verb: a subheading, kicker or info box
+    (`Hilfspakete aus Berlin und Paris`, `Gegenmaßnahmen angekündigt`), a label, not a report.
+    Every lowercase word is a function word (spaCy's stop words, but no finite auxiliary
+    of `events_markers.tsv`) or a participle that ends the line."""
+    text = sent.doc.text
+    start, end = stripped_bounds(sent)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if text[line_start:start].strip() or text[end:len(text) if line_end < 0 else line_end].strip():
+        return False
+    words = [t for t in sent if t.is_alpha]
+    if not words or len(words) > lexicon.settings.get("heading_max_words", 12):
+        return False
+    finite = lexicon.markers.get("finite")
+    for token in words:
+        if token.text[:1].isupper():
+            continue
+        if finite is not None and finite.fullmatch(token.text):
+            return False
+        if token.lower_ not in STOP_WORDS and token.i != words[-1].i:
+            return False
+    return True
+
+
+def clause_opens(sent: Span, found: Found, lexicon: Lexicon, kind: str) -> bool:
+    """Whether the trigger's clause opens with a marker of `kind` (question: an indirect question
+    `Wie teuer die Zusagen werden, ist offen`, `Ob die Türkei zustimmt, …`)."""
+    start, end = clause_bounds(sent, found)
+    pattern = lexicon.markers.get(kind)
+    match = pattern.search(sent.doc.text[start:end]) if pattern else None
+    return bool(match and not sent.doc.text[start:start + match.start()].strip(" \"„“»«*"))
 
 
 def attributive(found: Found) -> bool:
@@ -392,6 +451,8 @@ def date_event(sent: Span, number: int, found: Found, dates: list[SentenceDate],
         return None
     if any(clause_has(sent, found, lexicon, kind) for kind in ("speculative", "expectation")):
         return None
+    if clause_opens(sent, found, lexicon, "question") or refers_back(found, lexicon):
+        return None
     if any(sentence_has(sent, lexicon, kind) for kind in ("habitual", "past")):
         return None
     if found.trigger.pos == "noun":
@@ -401,6 +462,29 @@ def date_event(sent: Span, number: int, found: Found, dates: list[SentenceDate],
         if gathering and not preceded_by(found, lexicon, "retrospective"):
             return None  # `NATO-Gipfel in Vilnius: …` names a gathering, not that it took place today
     return Dating(dct, "dct")
+
+
+def refers_back(found: Found, lexicon: Lexicon) -> bool:
+    """A bare decision or pledge noun after a definite determiner with nothing that says which
+    (`Die Entscheidung fiel ohne große Zeremonie`, `Wie teuer die Zusagen werden`, `Mit dem Beitritt
+    verdoppelt sich …`) refers back to an event reported before; `die Zusagen der G7`, `der Beitritt
+    Schwedens` or a compound (`die Leopard-Entscheidung`) name one."""
+    token = found.token
+    if found.trigger.pos != "noun" or lexicon.type_info(found.trigger.event_type).family == "gathering":
+        return False
+    if lexicon.noun_forms.get(token.lower_) is not found.trigger:
+        return False
+    definite, complement = lexicon.markers.get("definite"), lexicon.markers.get("complement")
+    doc, i = token.doc, token.i - 1
+    while i >= token.sent.start and doc[i].is_alpha and doc[i].text[:1].islower() \
+            and not (definite and definite.fullmatch(doc[i].text)):
+        i -= 1  # adjectives between determiner and noun: die einzelnen Vereinbarungen
+    if i < token.sent.start or not (definite and definite.fullmatch(doc[i].text)):
+        return False
+    following = doc[token.i + 1] if token.i + 1 < token.sent.end else None
+    if following is None or not following.is_alpha:
+        return True
+    return not (following.text[:1].isupper() or (complement and complement.fullmatch(following.text)))
 
 
 def preceded_by(found: Found, lexicon: Lexicon, kind: str) -> bool:
@@ -456,16 +540,20 @@ def with_participants(event: Event, number: int, spans: dict[str, dict[int, list
 
 
 def refine_type(sent: Span, found: Found, lexicon: Lexicon, has_money: bool) -> str:
-    """The trigger's type; a general trigger (refine=1) takes the type of another trigger noun, of a
-    money amount (aid) or of a cue in the sentence, else its own fallback ("" = no event)."""
+    """The trigger's type; a general trigger (refine=1) takes the type of another trigger noun (a
+    decision or pledge before a gathering), of a money amount (aid) or of a cue in the sentence,
+    else its own fallback ("" = no event)."""
     if not found.trigger.refine:
         return found.trigger.event_type
+    nouns = []
     for token in sent:
         if token.i != found.token.i and token.text[:1].isupper():
             other = match_token(token, sent, lexicon)
             if other is not None and other.trigger.pos == "noun" and not other.trigger.refine \
                     and usable(other, sent, lexicon):
-                return other.trigger.event_type
+                nouns.append(other.trigger.event_type)
+    if nouns:  # `verkündeten am Rande des Gipfels eine Entscheidung`: what, not where
+        return min(nouns, key=lambda t: lexicon.type_info(t).family == "gathering")
     if has_money:
         return "aid"
     for pattern, event_type in lexicon.type_cues:

@@ -324,3 +324,52 @@ def test_kuenftig_reports_a_decision_of_the_day(nlp) -> None:
     doc = annotate(nlp, text, "2024-07-11", dates=[("künftig", Timex("DATE", "FUTURE_REF", "", "", "none", "", "none"))])
     [event] = doc._.events
     assert (event.trigger, event.date_value, event.date_source) == ("übernehmen", "2024-07-11", "dct")
+
+
+def test_subheadings_and_info_boxes_are_labels_not_reports(nlp) -> None:
+    text = ("Die Verbündeten haben am Dienstag in Vilnius über die Ukraine beraten.\n\n"
+            "Hilfspakete aus Berlin und Paris\n\n"
+            "Gegenmaßnahmen angekündigt\n\n"
+            "*Ein Überblick zum Abschluss des Gipfels am Donnerstag.*\n\n"
+            "NATO lädt Finnland und Schweden ein\n")
+    doc = annotate(nlp, text, "2023-07-12", dates=[("Dienstag", day("2023-07-11")), ("Donnerstag", day("2022-06-30"))])
+    assert [(e.trigger, e.date_value) for e in doc._.events] == [("beraten", "2023-07-11"), ("einladen", "2023-07-12")]
+
+
+def test_a_quote_reports_an_event_only_when_it_states_a_decision(nlp) -> None:
+    text = "\"Heute treffen wir uns als Gleiche\", sagte Stoltenberg."
+    assert annotate(nlp, text, "2023-07-12", dates=[("Heute", day("2023-07-12"))])._.events == []
+    text = "„Wir haben heute beschlossen, der Ukraine weitere Patriot-Systeme zu liefern“, sagte Scholz."
+    [event] = annotate(nlp, text, "2024-04-13", dates=[("heute", day("2024-04-13"))])._.events
+    assert (event.trigger, event.is_decision) == ("beschließen", True)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Entscheidung fiel ohne große Zeremonie.",
+    "Wie teuer die Zusagen am Ende werden, ist offen.",
+    "Die einzelnen Vereinbarungen sollen bilateral ausgehandelt werden.",
+    "Mit dem Beitritt verdoppelt sich die Landgrenze zwischen dem Bündnis und Russland nahezu.",
+    "Ob die Türkei dem Beitritt Schwedens zustimmt, ist weiter offen.",
+    "Stoltenberg wirbt dafür, jährlich mindestens 40 Milliarden Euro für die Ukraine bereitzustellen.",
+    "Vor allem die USA und Deutschland sind weiterhin dagegen, die Ukraine während des Krieges aufzunehmen.",
+    "Selenskyj fordert, dass die Verbündeten mehr Flugabwehrsysteme liefern.",
+])
+def test_back_references_open_questions_and_demands_are_no_events(nlp, text) -> None:
+    assert annotate(nlp, text, "2023-02-14")._.events == []
+
+
+def test_what_is_decided_named_or_reported_stays_an_event(nlp) -> None:
+    text = "Die Entscheidung über die Lieferung von Kampfpanzern an die Ukraine ist gefallen."
+    [event] = annotate(nlp, text, "2023-01-25")._.events
+    assert (event.trigger, event.date_value) == ("Entscheidung", "2023-01-25")
+    text = ("Bei einem Treffen der Ukraine-Kontaktgruppe im Nato-Hauptquartier rief US-Verteidigungsminister Lloyd "
+            "Austin die Teilnehmerstaaten am Dienstag dazu auf, ihre Zusagen schnell umzusetzen.")
+    [event] = annotate(nlp, text, "2023-02-14", dates=[("Dienstag", day("2023-02-14"))])._.events
+    assert (event.trigger, event.event_type) == ("Treffen", "meeting")
+    text = "Wie das Verteidigungsministerium mitteilte, liefert Deutschland weitere Patriot-Systeme an die Ukraine."
+    [event] = annotate(nlp, text, "2024-04-13")._.events
+    assert (event.trigger, event.event_type) == ("liefern", "aid")
+    text = ("Scholz' Regierung und das Weiße Haus verkündeten am Rande des Gipfels außerdem eine weitreichende "
+            "Entscheidung: Ab 2026 wollen die USA wieder Waffen mit größerer Reichweite in Deutschland stationieren.")
+    [event] = annotate(nlp, text, "2024-07-11")._.events
+    assert (event.trigger, event.event_type, event.date_value) == ("verkünden", "decision", "2024-07-11")
