@@ -129,6 +129,22 @@ def test_forms(text, amount, currency):
     "Die 3-Millionen-Metropole Kiew wird beschossen.",
     "Die EU will den 1-Million-Granaten-Plan erfüllen.",
     "Das Spiel endete 2,- und damit unentschieden.",
+    # an adjective before the scale word, but no amount
+    "Die EU hat 2023 zusätzliche Milliarden Euro bereitgestellt.",  # a year, not the number of the amount
+    "Die Reparatur wird mehrere hundert Millionen Euro kosten.",  # not quantified
+    "Die erste Euro-Münze und die neue Euro-Zone.",  # an article alone counts nothing
+    "Die Milliarde Euro aus dem letzten Jahr ist verplant.",  # an article without an adjective: a reference
+    "Das Land nahm eine weitere Million Flüchtlinge auf.",
+    "Die Metropole wuchs um eine weitere Million auf zwölf Millionen.",
+    "Mit zwei neuen Millionen-Euro-Projekten.",
+    # a number without currency and without a money noun tied to it
+    "Die Bundeswehr bestellte ein Paket über 2 Millionen Schuss Munition.",  # a counted noun after the number
+    "Das Programm hat über 2 Millionen Nutzer.",  # a verb between noun and number
+    "Der 50 Milliarden schwere Streit.",  # no money noun
+    "Die 3 Millionen schweren Granaten.",
+    "Das 1-Million-Granaten-Programm der EU verfehlt sein Ziel.",  # things counted (money_counted_nouns.tsv)
+    "Ein 2-Millionen-Einwohner-Land kann sich das kaum leisten.",
+    "Die Stadt zählt über 2 Millionen.",
 ])
 def test_not_money(text):
     assert parse_money(text) == []
@@ -356,3 +372,63 @@ def test_hedge_before_a_change_stays_with_its_number():
 def test_falling_amounts_joined_by_a_dash_are_no_range():
     first, second = parse_money("Die Kampagne kostet 12 Millionen Euro – 3 Millionen Euro mehr als geplant.")
     assert (first.qualifier, second.qualifier) == ("", "")
+
+
+# --- an adjective before the scale word; amounts tied to a money noun without a currency word -------------
+
+@pytest.mark.parametrize("text, value, currency, approx, qualifier, mention", [
+    ("versprach eine weitere Milliarde Pfund an Militärhilfe", 1_000_000_000, "GBP", False, "",
+     "eine weitere Milliarde Pfund"),
+    ("stellt eine zusätzliche Milliarde Euro bereit", 1_000_000_000, "EUR", False, "",
+     "eine zusätzliche Milliarde Euro"),
+    ("sagten zwei weitere Milliarden Euro zu", 2_000_000_000, "EUR", False, "", "zwei weitere Milliarden Euro"),
+    ("kostet eine knappe Milliarde Euro", 1_000_000_000, "EUR", True, "knapp", "eine knappe Milliarde Euro"),
+    ("mit einer knappen Milliarde Euro", 1_000_000_000, "EUR", True, "knapp", "einer knappen Milliarde Euro"),
+    ("ist eine gute halbe Milliarde Euro vorgesehen", 500_000_000, "EUR", True, "gut",
+     "eine gute halbe Milliarde Euro"),
+    ("um eine weitere halbe Milliarde Dollar", 500_000_000, "USD", False, "", "eine weitere halbe Milliarde Dollar"),
+    ("Die erste Milliarde Euro ist geflossen.", 1_000_000_000, "EUR", False, "", "Die erste Milliarde Euro"),
+    ("Jede weitere Million Euro muss freigegeben werden.", 1_000_000, "EUR", False, "", "Jede weitere Million Euro"),
+    ("Es fehlen rund eine weitere Milliarde Euro.", 1_000_000_000, "EUR", True, "rund",
+     "rund eine weitere Milliarde Euro"),
+])
+def test_adjective_before_the_scale_word(text, value, currency, approx, qualifier, mention):
+    (match,) = parse_money(text)
+    assert (match.value, match.currency, match.approx, match.qualifier, match.text) == (
+        value, currency, approx, qualifier, mention)
+
+
+@pytest.mark.parametrize("text, value, currency, mention", [
+    ("Das 100 Milliarden schwere Sondervermögen ist verplant.", 100_000_000_000, "EUR", "100 Milliarden"),
+    ("Die Regierung legte ein 200 Milliarden schweres neues Entlastungspaket auf.", 200_000_000_000, "EUR",
+     "200 Milliarden"),
+    ("Der Kongress billigte ein 61 Milliarden schweres Hilfspaket.", 61_000_000_000, "USD", "61 Milliarden"),
+    ("Die Bundesregierung schnürte ein Paket über 2,5 Milliarden für die Luftverteidigung.", 2_500_000_000, "EUR",
+     "2,5 Milliarden"),
+    ("Das Pentagon kündigte ein Paket für Kiew über 1,2 Milliarden an.", 1_200_000_000, "USD", "1,2 Milliarden"),
+    ("Die Ukraine erhält Kredite im Umfang von 45 Milliarden.", 45_000_000_000, "EUR", "45 Milliarden"),
+    ("Das Sondervermögen ist 100 Milliarden schwer.", 100_000_000_000, "EUR", "100 Milliarden"),
+    ("Der Europäische Rat billigte das 50-Milliarden-Ukraine-Hilfspaket.", 50_000_000_000, "EUR", "50-Milliarden"),
+    ("Der US-Kongress stritt über das 61-Milliarden-Ukraine-Paket.", 61_000_000_000, "USD", "61-Milliarden"),
+    ("Das 100-Milliarden-Euro-Sondervermögen läuft aus.", 100_000_000_000, "EUR", "100-Milliarden-Euro"),
+    ("Der Senat stimmte dem 8-Milliarden-Dollar-Paket zu.", 8_000_000_000, "USD", "8-Milliarden-Dollar"),
+])
+def test_amount_tied_to_a_money_noun(text, value, currency, mention):
+    (match,) = parse_money(text)
+    assert (match.value, match.currency, match.text, match.qualifier) == (value, currency, mention, "")
+
+
+def test_hedge_after_a_link_stays_with_the_amount():
+    (rund,) = parse_money("Die Hilfe im Wert von rund 2 Milliarden für die Ukraine.")
+    assert (rund.value, rund.approx, rund.qualifier, rund.text) == (2_000_000_000, True, "rund", "rund 2 Milliarden")
+    (over,) = parse_money("Kredite von über 2 Milliarden.")
+    assert (over.approx, over.qualifier) == (False, "über")
+    (heavy,) = parse_money("Das rund 60 Milliarden schwere Loch im Haushalt.")
+    assert (heavy.value, heavy.approx, heavy.qualifier) == (60_000_000_000, True, "rund")
+
+
+def test_elliptic_amount_with_an_adjective():
+    text = "Kiew erhält eine weitere Milliarde Euro, eine zusätzliche halbe Milliarde soll folgen."
+    first, second = parse_money(text)
+    assert (first.value, second.value, second.currency) == (1_000_000_000, 500_000_000, "EUR")
+    assert second.text == "eine zusätzliche halbe Milliarde"

@@ -64,6 +64,26 @@ class Hedge:
 
 
 @dataclass(frozen=True)
+class ScaleAdjective:
+    """An adjective between a number and its scale word ("eine weitere / knappe / gute halbe Milliarde")."""
+
+    factor: Decimal  # 0.5 for "halb", else 1
+    qualifier: str  # "" = none
+    approx: bool
+
+
+@dataclass(frozen=True)
+class ImplicitLink:
+    """Words tying a currency-less scaled amount to a money noun ("Paket über", "schwere Sondervermögen")."""
+
+    position: str  # before (noun, link, amount) | after (amount, link, noun)
+    then: str  # before only: the word that must follow the amount ("" = punctuation or an ellipsis `after` word)
+
+
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+@dataclass(frozen=True)
 class Joiner:
     kind: str  # range | change | alternative
     opener: str  # "" = none needed
@@ -87,6 +107,10 @@ class Lexicon:
     ellipsis_before: dict[str, int] = field(default_factory=dict)  # word before -> max gap
     ellipsis_after: set[str] = field(default_factory=set)
     implicit_heads: tuple[tuple[str, str], ...] = ()  # (noun stem, candidate ISO codes) of money_implicit.tsv
+    implicit_links: dict[str, ImplicitLink] = field(default_factory=dict)  # key: link words (money_implicit_links)
+    counted_nouns: tuple[str, ...] = ()  # stems of money_counted_nouns.tsv
+    scale_adjectives: dict[str, ScaleAdjective] = field(default_factory=dict)  # key: inflected surface
+    determiners: frozenset[str] = frozenset()  # money_numbers.tsv kind=determiner
     number: re.Pattern | None = None
     post_amount: re.Pattern | None = None
     pre_amount: re.Pattern | None = None
@@ -98,6 +122,9 @@ class Lexicon:
     compound_atom: re.Pattern | None = None
     implicit_compound: re.Pattern | None = None
     number_before: re.Pattern | None = None
+    linked_before: re.Pattern | None = None  # link, [hedge], number [adjectives] scale: "über 2,5 Milliarden"
+    linked_after: re.Pattern | None = None  # number [adjectives] scale, link, noun: "100 Milliarden schwere X"
+    after_link: re.Pattern | None = None  # the link words of linked_after alone (a cheap first search)
 
     def currency(self, surface: str) -> Currency | None:
         return self.currencies.get(surface.strip()) or self.currencies.get(_key(surface))
@@ -107,6 +134,19 @@ class Lexicon:
 
     def hedge(self, surface: str) -> Hedge | None:
         return self.hedges.get(_key(surface))
+
+    def adjectives(self, surface: str | None) -> list[ScaleAdjective]:
+        """The scale adjectives of a matched run such as " weitere halbe" (empty for None)."""
+        return [self.scale_adjectives[w] for w in _key(surface or "").split() if w in self.scale_adjectives]
+
+    def implicit_iso(self, noun: str) -> str | None:
+        """Candidate ISO codes of a noun naming money (money_implicit.tsv), judged by its last hyphen part."""
+        last = _key(noun).rsplit("-", 1)[-1]
+        return next((iso for stem, iso in self.implicit_heads if last.endswith(stem)), None)
+
+    def counted(self, part: str) -> bool:
+        """True if a compound part names things counted, not paid ("Granaten", money_counted_nouns.tsv)."""
+        return _key(part).endswith(self.counted_nouns) if self.counted_nouns else False
 
 
 @lru_cache(maxsize=None)
@@ -127,10 +167,23 @@ def load_lexicon(lang: str = "de") -> Lexicon:
             pre_currencies.append(surface)
     post_exact = [s for s in exact_currencies if lex.currencies[s].position in ("both", "after")]
 
-    atoms, fixed = [], []
+    atoms, fixed, determiners = [], [], []
     for row in load_table("money_numbers.tsv", lang):
+        if row["kind"] == "determiner":
+            determiners.append(row["word"])
+            continue
         lex.number_words[_key(row["word"])] = (Decimal(row["value"]), row["kind"])
         (fixed if row["kind"] == "word" else atoms).append(row["word"])
+    lex.determiners = frozenset(_key(d) for d in determiners)
+    for row in load_table("money_scale_adjectives.tsv", lang):
+        adjective = ScaleAdjective(Decimal(row["factor"]), "" if row["qualifier"] == "-" else row["qualifier"],
+                                   row["approx"] == "1")
+        for ending in ADJECTIVE_ENDINGS:
+            lex.scale_adjectives[_key(row["stem"] + ending)] = adjective
+    for row in load_table("money_implicit_links.tsv", lang):
+        then = "" if row["then"] == "-" else _key(row["then"])
+        lex.implicit_links[_key(row["words"])] = ImplicitLink(row["position"], then)
+    lex.counted_nouns = tuple(_key(r["stem"]) for r in load_table("money_counted_nouns.tsv", lang))
     for row in load_table("money_scales.tsv", lang):
         lex.scales[_key(row["surface"])] = (Decimal(row["factor"]), row["number"])
     hedge_surfaces, vague_surfaces = [], []
@@ -171,6 +224,10 @@ def load_lexicon(lang: str = "de") -> Lexicon:
     words = r"(?<![\w-])(?:" + _alternation(fixed, word_end=False) + "|" + compound + r")(?![\w])"
     number = f"(?:{DIGITS}|{words})"
     scale = _alternation([row["surface"] for row in load_table("money_scales.tsv", lang)])
+    adjective = _alternation(list(lex.scale_adjectives))
+    adjectives = rf"(?:{SPACE}+{adjective})+"
+    # before a scale word an article may count one when an adjective follows: "die erste Milliarde"
+    counted = rf"(?:{number}|(?<![\w-]){_alternation(determiners)}(?={SPACE}+{adjective}))"
     word_cur = _alternation(word_currencies)
     post_exact_re = _alternation(post_exact)
     pre_re = _alternation(pre_currencies)
@@ -178,7 +235,7 @@ def load_lexicon(lang: str = "de") -> Lexicon:
     lex.number = re.compile(number, flags)
     lex.compound_atom = re.compile(_alternation(atoms, word_end=False), flags)
     lex.post_amount = re.compile(
-        rf"(?P<num>{number})(?:(?P<sep1>{SPACE}*|-)(?P<scale>{scale}))?"
+        rf"(?P<num>{counted})(?:(?:(?P<adj>{adjectives}){SPACE}+|(?P<sep1>{SPACE}*|-))(?P<scale>{scale}))?"
         rf"(?P<sep2>{SPACE}*|-)(?P<cur>{word_cur}|(?-i:{post_exact_re}))",
         flags,
     )
@@ -199,8 +256,19 @@ def load_lexicon(lang: str = "de") -> Lexicon:
     )
     # "100-Milliarden-Sondervermögen": found from "-Milliarden-Sondervermögen" (the noun part is checked against
     # lex.implicit_heads), then the number is read backwards with number_before (linear on long digit runs)
-    lex.implicit_compound = re.compile(rf"(?<=\w)-(?P<scale>{scale})-(?P<head>[^\W\d_]+)(?!\w)", flags)
+    lex.implicit_compound = re.compile(
+        rf"(?<=\w)-(?P<scale>{scale})-(?P<head>[^\W\d_]+(?:-[^\W\d_]+)*)(?!\w)", flags)
     lex.number_before = re.compile(rf"(?P<num>{number})\Z", flags)
-    lex.bare_scaled = re.compile(rf"(?P<num>{number}){SPACE}+(?P<scale>{scale})", flags)
+    scaled = rf"(?P<num>{counted})(?P<adj>{adjectives})?{SPACE}+(?P<scale>{scale})"
+    lex.bare_scaled = re.compile(scaled, flags)
+    links = lex.implicit_links
+    before_links = _alternation([w for w, link in links.items() if link.position == "before"])
+    after_links = _alternation([w for w, link in links.items() if link.position == "after"])
+    lex.linked_before = re.compile(
+        rf"(?<!\w)(?P<link>{before_links}){SPACE}+(?:(?P<hedge>{hedges}){SPACE}+)?{scaled}", flags)
+    lex.linked_after = re.compile(
+        rf"{scaled}{SPACE}+(?P<link>{after_links}){SPACE}+(?:(?-i:[a-zäöüß]+){SPACE}+)?"
+        rf"(?P<head>[^\W\d_]+(?:-[^\W\d_]+)*)(?!\w)", flags)
+    lex.after_link = re.compile(rf"(?<!\w){after_links}", flags)  # where to look for linked_after
     lex.connector_only = re.compile(rf"{SPACE}*(?:[–—-]|,|;|und(?!\w)|sowie(?!\w))?{SPACE}*\Z", flags)
     return lex

@@ -2,12 +2,15 @@
 
 Stages (each a small function, all patterns from `lexicon.py`):
 1. full amounts: number [scale] currency ("1,5 Mrd. €", "zwei Milliarden US-Dollar", "50-Milliarden-Euro-Paket")
-   and currency number [scale] ("€ 500.000", "CHF 1,5 Mio.");
+   and currency number [scale] ("€ 500.000", "CHF 1,5 Mio."); an adjective may stand before the scale word,
+   and then an article may count one ("eine weitere Milliarde Pfund", "die erste Milliarde Euro");
 2. the hedge or bound right before each ("knapp", "mehr als", "bis zu"; "über" only where it means more than);
 3. a bare number sharing the currency (and scale) of the next amount: ranges ("zwischen fünf und sechs
    Milliarden Euro", "5 bis 6 Mrd. €") give one match per bound; changes ("von 50 auf 52 Milliarden Euro");
-4. an elliptic amount after one ("12 Millionen Euro – 3 Millionen mehr"), and compounds whose noun names
-   money but no currency ("das 100-Milliarden-Sondervermögen", currency from money_implicit.tsv);
+4. an elliptic amount after one ("12 Millionen Euro – 3 Millionen mehr"), and amounts without a currency
+   word tied to a noun naming money (currency from money_implicit.tsv): compounds ("das 100-Milliarden-
+   Sondervermögen", "das 50-Milliarden-Ukraine-Hilfspaket") and links (money_implicit_links.tsv: "ein Paket
+   über 2,5 Milliarden", "das 100 Milliarden schwere Sondervermögen");
 5. restatements in another currency ("800 Millionen Dollar (730 Millionen Euro)") linked by `equivalent_of`.
 
 The parser never raises: any unexpected input yields an empty or partial list.
@@ -19,7 +22,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from .lexicon import Lexicon, _key, load_lexicon
+from .lexicon import Lexicon, ScaleAdjective, _key, load_lexicon
 
 log = logging.getLogger(__name__)
 
@@ -157,6 +160,46 @@ def _scale_ok(number_surface: str, value: Decimal, scale_surface: str | None, le
     return factor
 
 
+@dataclass(frozen=True)
+class _Scaled:
+    """The value of "number [adjectives] [scale]" before any currency factor."""
+
+    value: Decimal  # the number times the adjectives' factors (eine gute halbe = 0.5)
+    scale: Decimal  # 1 without a scale word
+    hedge: ScaleAdjective | None  # the first approximating adjective (eine knappe Milliarde), if any
+
+
+def _scaled_value(number: str, adjectives: str | None, scale_surface: str | None, lex: Lexicon) -> _Scaled | None:
+    """Read a number with the adjectives and scale word after it; None when they do not make an amount.
+
+    An article (money_numbers.tsv kind=determiner) counts one only with an adjective and a singular scale
+    word ("die erste Milliarde"); a year before an adjective is no number of the amount ("2024 weitere
+    Milliarden Euro").
+    """
+    determiner = _key(number) in lex.determiners
+    if determiner and not (adjectives and scale_surface):
+        return None
+    value = Decimal(1) if determiner else parse_number(number, lex)
+    if value is None or (adjectives and _looks_like_year(number)):
+        return None
+    scale = _scale_ok(number, value, scale_surface, lex)
+    if scale is None:
+        return None
+    hedge = None
+    for adjective in lex.adjectives(adjectives):
+        value *= adjective.factor
+        if hedge is None and adjective.qualifier:
+            hedge = adjective
+    return _Scaled(value, scale, hedge)
+
+
+def _apply_adjective(raw: _Raw, hedge: ScaleAdjective | None) -> _Raw:
+    """Give `raw` the hedge of an approximating adjective ("eine knappe Milliarde": q=knapp, approx)."""
+    if hedge is not None:
+        raw.qualifier, raw.approx, raw.hedged = hedge.qualifier, hedge.approx, True
+    return raw
+
+
 def _full_amounts(text: str, lex: Lexicon) -> list[_Raw]:
     found: list[_Raw] = []
     for pattern, build in ((lex.post_amount, _from_post), (lex.pre_amount, _from_pre)):
@@ -196,18 +239,16 @@ def _from_post(m: re.Match, text: str, lex: Lexicon) -> _Raw | None:
         return None
     if compound and not m.group("scale") and not m.group("num")[:1].isdigit():
         return None  # "Ein-Euro-Jobs", "Zehn-Euro-Schein": names of things, not amounts
-    value = parse_number(m.group("num"), lex)
-    if value is None or lex.vague_before.search(text, max(0, m.start() - 30), m.start()):
+    scaled = _scaled_value(m.group("num"), m.group("adj"), m.group("scale"), lex)
+    if scaled is None or lex.vague_before.search(text, max(0, m.start() - 30), m.start()):
         return None  # "mehrere tausend Euro"
-    scale = _scale_ok(m.group("num"), value, m.group("scale"), lex)
-    if scale is None:
-        return None
-    amount = value * scale * currency.factor
+    amount = scaled.value * scaled.scale * currency.factor
     iso = _resolve_iso(currency.iso, text, m.start(), lex)
     if iso is None:
         return None
-    return _Raw(m.start(), m.end(), m.start("num"), m.end("num"), amount, iso, currency.factor,
-                scale if m.group("scale") else None, value)
+    raw = _Raw(m.start(), m.end(), m.start("num"), m.end("num"), amount, iso, currency.factor,
+               scaled.scale if m.group("scale") else None, scaled.value)
+    return _apply_adjective(raw, scaled.hedge)
 
 
 def _from_pre(m: re.Match, text: str, lex: Lexicon) -> _Raw | None:
@@ -256,25 +297,32 @@ QUOTES = set("\"'„“”«»‚‘’")
 
 def _follows_noun(text: str, pos: int, lex: Lexicon) -> bool:
     """True if "über" at `pos` follows a noun of payment ("Hilfen für Kiew über", "Kredit über")."""
+    return _noun_before(text, pos, lex, lex.amount_nouns) is not None
+
+
+def _noun_before(text: str, pos: int, lex: Lexicon, stems: tuple[str, ...]) -> str | None:
+    """The noun ending with one of `stems` that the word at `pos` follows, possibly behind prepositional
+    phrases ("Hilfen für Kiew über", "ein Paket über"); None after a verb, a number or punctuation."""
     words = [w for w in WORD_OR_MARK.findall(text[max(0, pos - 120):pos]) if w not in QUOTES]
-    if not words or not words[-1][0].isalpha() or not words[-1][0].isupper():
-        return False  # "von über", "auf über", "hat über", sentence start or a number before it
+    if not stems or not words or not words[-1][0].isalpha() or not words[-1][0].isupper():
+        return None  # "von über", "auf über", "hat über", sentence start or a number before it
     for word in reversed(words[-8:]):
         key = _key(word)
         if not word[0].isalpha():
-            return False  # punctuation or a number: the clause ends here
+            return None  # punctuation or a number: the clause ends here
         if word[0].isupper():
-            if key.endswith(lex.amount_nouns):
-                return True
+            if key.endswith(stems):
+                return word
             continue
         if key in lex.prepositions or key in lex.articles:
             continue  # inside a prepositional phrase: "für Kiew", "von der EU"
-        return False  # a verb, adverb or adjective: "erhält von der EU über"
-    return False
+        return None  # a verb, adverb or adjective: "erhält von der EU über"
+    return None
 
 
-def _attach_hedge(raw: _Raw, text: str, lex: Lexicon) -> None:
-    m = lex.hedge_before.search(text, max(0, raw.start - 40), raw.start)
+def _attach_hedge(raw: _Raw, text: str, lex: Lexicon, floor: int = 0) -> None:
+    """Include the hedge right before `raw` (not before `floor`) and take its qualifier and approx flag."""
+    m = lex.hedge_before.search(text, max(floor, raw.start - 40), raw.start)
     if not m:
         return
     hedge = lex.hedge(m.group("hedge"))
@@ -350,6 +398,7 @@ def _looks_like_year(surface: str) -> bool:
 
 # --- stage 4: elliptic amounts ------------------------------------------------------------------------
 
+LINK_WINDOW = 80  # characters searched around a link word such as "schwere" for the amount and noun beside it
 CONNECTOR_GAP = 12  # "12 Millionen Euro – 3 Millionen mehr": only a dash, comma or "und" between
 
 
@@ -359,24 +408,17 @@ def _ellipsis_after(raw: _Raw, text: str, lex: Lexicon, taken: list[tuple[int, i
     m = lex.bare_scaled.search(text, raw.end, min(len(text), raw.end + limit + 40))
     if not m or any(s < m.end() and m.start() < e for s, e in taken):
         return None
-    value = parse_number(m.group("num"), lex)
-    if value is None:
+    scaled = _scaled_value(m.group("num"), m.group("adj"), m.group("scale"), lex)
+    if scaled is None:
         return None
-    scale = _scale_ok(m.group("num"), value, m.group("scale"), lex)
-    if scale is None:
-        return None
-    ell = _Raw(m.start("num"), m.end("scale"), m.start("num"), m.end("num"), value * scale * raw.factor,
-               raw.currency, raw.factor, scale, value, borrowed=True)
-    _attach_hedge(ell, text, lex)
+    ell = _Raw(m.start("num"), m.end("scale"), m.start("num"), m.end("num"),
+               scaled.value * scaled.scale * raw.factor, raw.currency, raw.factor, scaled.scale, scaled.value,
+               borrowed=True)
+    _attach_hedge(_apply_adjective(ell, scaled.hedge), text, lex)
     gap = text[raw.end:ell.start]
     if SENTENCE_END.search(gap) or re.search(r"[0-9()\[\]]", gap) or len(gap) > limit:
         return None
-    follow = re.match(r"[ \t\u00a0]*(\w+|[^\w\s]|\Z)", text[m.end():m.end() + 40])
-    after = follow.group(1) if follow else ""
-    if after[:1].isalnum():
-        if _key(after) not in lex.ellipsis_after:
-            return None
-    elif after in ("-", "(", "/"):
+    if not _amount_ends(text, m.end(), lex):
         return None
     if lex.connector_only.match(gap) and len(gap) <= CONNECTOR_GAP:
         return ell
@@ -385,6 +427,18 @@ def _ellipsis_after(raw: _Raw, text: str, lex: Lexicon, taken: list[tuple[int, i
     if max_gap is None or len(gap) > max_gap:
         return None
     return ell
+
+
+def _amount_ends(text: str, pos: int, lex: Lexicon, then: str = "") -> bool:
+    """True if a scaled number without currency ends at `pos`: the next word is `then` when given, else
+    punctuation or a word of role `after` in money_ellipsis.tsv, never a noun ("2 Millionen Menschen")."""
+    follow = re.match(r"[ \t\u00a0]*(\w+|[^\w\s]|\Z)", text[pos:pos + 40])
+    after = follow.group(1) if follow else ""
+    if then:
+        return _key(after) == then
+    if after[:1].isalnum():
+        return _key(after) in lex.ellipsis_after
+    return after not in ("-", "(", "/")
 
 
 def _bounded_pairs(items: list[_Raw], text: str, lex: Lexicon) -> None:
@@ -418,8 +472,8 @@ def _implicit_amounts(text: str, lex: Lexicon, taken: list[tuple[int, int]]) -> 
     if lex.implicit_compound is None or lex.number_before is None or not lex.implicit_heads:
         return found
     for m in lex.implicit_compound.finditer(text):
-        head = _key(m.group("head"))
-        candidates = next((iso for stem, iso in lex.implicit_heads if head.endswith(stem)), None)
+        parts = m.group("head").split("-")
+        candidates = None if any(lex.counted(p) for p in parts[:-1]) else lex.implicit_iso(parts[-1])
         number = lex.number_before.search(text, max(0, m.start() - 40), m.start()) if candidates else None
         if candidates is None or number is None or any(s < m.end() and number.start() < e for s, e in taken):
             continue
@@ -430,6 +484,45 @@ def _implicit_amounts(text: str, lex: Lexicon, taken: list[tuple[int, int]]) -> 
         iso = _resolve_iso(candidates, text, number.start(), lex) or candidates.split("|")[0]
         found.append(_Raw(number.start(), m.end("scale"), number.start(), number.end(), value * scale, iso,
                           Decimal(1), scale, value))
+    return found
+
+
+def _linked_amounts(text: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[_Raw]:
+    """Scaled amounts without a currency word tied to a noun naming money by a link of money_implicit_links.tsv:
+    "ein Paket über 2,5 Milliarden", "Das Sondervermögen ist 100 Milliarden schwer" (noun before the link),
+    "das 100 Milliarden schwere Sondervermögen" (noun after it). The currency is chosen as for compounds.
+    """
+    found: list[_Raw] = []
+    stems = tuple(stem for stem, _ in lex.implicit_heads)
+    if lex.linked_before is None or lex.linked_after is None or lex.after_link is None:
+        return found
+    matches = list(lex.linked_before.finditer(text))
+    for cue in lex.after_link.finditer(text):  # the amount ends right before the link: search just there
+        window = lex.linked_after.finditer(text, max(0, cue.start() - LINK_WINDOW), cue.end() + LINK_WINDOW)
+        matches.extend(m for m in window if m.start("link") == cue.start())
+    for m in matches:
+        link = lex.implicit_links.get(_key(m.group("link")))
+        if link is None or any(s < m.end("scale") and m.start("num") < e for s, e in taken):
+            continue
+        if link.position == "before":
+            noun = _noun_before(text, m.start("link"), lex, stems)
+            if noun is None or not _amount_ends(text, m.end("scale"), lex, link.then):
+                continue
+        else:
+            noun = m.group("head")
+            if not noun[0].isupper() or any(lex.counted(p) for p in noun.split("-")[:-1]):
+                continue
+        candidates = lex.implicit_iso(noun)
+        scaled = _scaled_value(m.group("num"), m.group("adj"), m.group("scale"), lex)
+        if candidates is None or scaled is None:
+            continue
+        iso = _resolve_iso(candidates, text, m.start("num"), lex) or candidates.split("|")[0]
+        raw = _Raw(m.start("num"), m.end("scale"), m.start("num"), m.end("num"), scaled.value * scaled.scale,
+                   iso, Decimal(1), scaled.scale, scaled.value)
+        _attach_hedge(_apply_adjective(raw, scaled.hedge), text, lex,
+                      floor=m.end("link") if link.position == "before" else 0)
+        found.append(raw)
+        taken.append((raw.start, raw.end))
     return found
 
 
@@ -487,7 +580,10 @@ def _parse(text: str, lex: Lexicon) -> list[MoneyMatch]:
             extra.append(ell)
             taken.append((ell.start, ell.end))
     items.extend(extra)
-    items.extend(_implicit_amounts(text, lex, taken))
+    implicit = _implicit_amounts(text, lex, taken)
+    taken.extend((r.start, r.end) for r in implicit)
+    items.extend(implicit)
+    items.extend(_linked_amounts(text, lex, taken))
     items = sorted((r for r in items if r.amount < MAX_AMOUNT), key=lambda r: (r.start, r.end))
     _bounded_pairs(items, text, lex)
     _link_restatements(items, text, lex)
