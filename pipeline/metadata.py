@@ -29,13 +29,14 @@ ANY_DATE = rf"(?:{NUMERIC_DATE}|{WORDED_DATE}|{ISO_DATE})"
 TIME = r"(?:\s*[,|·/•–—-]?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)"
 # A short lead before a standalone date: a weekday, a place, a byline ("Mi", "Mittwoch,", "von Max Muster,").
 LINE_LEAD = (r"(?:[^\W\d][\w.]*\s*[,|·]?\s+"  # one word: "Mi", "Mittwoch,"
-             r"|(?:[^\W\d][\w.-]*\s+){1,3}[^\W\d][\w.-]*\s*[,|·]\s+)?")  # 2-4 words closed by a comma
+             r"|(?:[^\W\d][\w.-]*\s+){1,3}[^\W\d][\w.-]*\s*[,|·]\s+"  # 2-4 words closed by a comma
+             r"|von:?\s+(?:[^\W\d][\w.-]*\s+){1,3})?")  # a byline: "Von Max Muster 25.01.2023"
 # Page metadata after the date on the same line: after a separator anything short ("• aus Berlin",
 # "| Lesezeit 4 Min", "· Quelle: dpa"); after a space or comma only a byline, place, source or update note
 # ("19:52 Uhr von Max Muster") not closed like a sentence, so that a sentence opening with a date
 # ("Am 13.03.2024 von Berlin aus reisten …") is not a date line.
 LINE_TAIL_WORDS = r"(?:von|aus|Quelle|Lesezeit|Lesedauer|Aktualisiert|Update|Stand|Zuletzt)"
-LINE_TAIL = rf"(?:\s*[•|·/]\s*[^\n]{{0,80}}|\s*[,–—-]?\s*{LINE_TAIL_WORDS}\b[^\n]{{0,80}}(?<![.!?]))?"
+LINE_TAIL = rf"(?:\s*[•|·/]\s*[^\n]{{0,80}}|\s*[,–—-]?\s*{LINE_TAIL_WORDS}\b[^\n]{{0,80}}(?:(?<![.!?])|(?<=Min\.)))?"
 HEADER_DATE = re.compile(r"\A\s*(date:?\s+((?:19|20)\d{2}(?:-\d{2}){0,2}))(?!\d)", re.I)
 DATE_LINE = re.compile(
     rf"^\s*(?:(?:Veröffentlicht|Erschienen|Publiziert|Erstellt|Datum)(?:\s+am)?:?\s*)?{LINE_LEAD}"

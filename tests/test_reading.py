@@ -153,6 +153,9 @@ def test_broken_front_matter_is_read_loosely(tmp_path: Path) -> None:
         ("Veröffentlicht am 25.01.2023 | Lesedauer: 3 Minuten", PubDate("2023-01-25", "day", "metadata")),
         ("14. Februar 2023, 10:15 Uhr · Quelle: ZEIT ONLINE, dpa, AFP", PubDate("2023-02-14", "day", "metadata")),
         ("25.01.2023 - 19:52 Uhr", PubDate("2023-01-25", "day", "metadata")),
+        ("12.07.2023 18:04 Uhr Lesezeit: 3 Min.", PubDate("2023-07-12", "day", "metadata")),
+        ("Von Max Muster 25.01.2023, 19:52 Uhr", PubDate("2023-01-25", "day", "metadata")),
+        ("Erstellt: 25.01.2023, 19:52 Uhr Von: Max Muster", PubDate("2023-01-25", "day", "metadata")),
         ("Aktualisiert am 25.01.2023-19:52", PubDate("2023-01-25", "day", "text")),
         # agency datelines with the date after the place or after the agency
         ("Brüssel, 14. Februar 2023 (dpa) - Die Unterstützer der Ukraine beraten.", PubDate("2023-02-14", "day", "text")),
