@@ -173,3 +173,10 @@ def test_unclosed_or_nested_furniture_elements_never_take_the_article(tmp_path: 
     assert "Menü" not in text and "Start" not in text and "Politik" not in text
     assert "Kiew erhält Patriot" in text and "Deutschland liefert ein drittes System." in text
     assert "Der Text geht weiter." in text
+
+
+def test_agency_sign_off_lines_are_blanked_dateline_stays(tmp_path: Path) -> None:
+    dateline = "Brüssel (dpa) - Die westlichen Unterstützer der Ukraine wollen Kiew rasch mit Munition versorgen."
+    text = cleaned_text(tmp_path, f"{dateline}\n\n{LATER}\n\ndpa bsk/mfi yyzz a3 ae\n\nsfi/dpa/AFP\n\n(dpa)\n")
+    assert dateline in text and LATER in text
+    assert "bsk" not in text and "sfi" not in text and text.count("(dpa)") == 1  # the dateline's
