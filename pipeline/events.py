@@ -12,14 +12,16 @@ For every sentence the component looks for an event trigger (verbs and nouns of
 * who and what? persons, countries, organisations and money of the sentence, a location after a
   place preposition (`in Brüssel`), the event type (`events_taxonomy.tsv`) and whether it is a decision;
 * how relevant? a NATO–Ukraine score from the sentence (with the previous one when it continues
-  it), its actors' roles and the whole article (`events_relevance.tsv`); events dated long before
-  publication are background and count half.
+  it), its actors' roles and the whole article (`events_relevance.tsv`); a decision or pledge in an
+  article mostly about NATO or Ukraine counts at least as much as the article's share of such
+  sentences gives; events dated long before publication that are no decisions are background and count less.
 
 Event ids are `<doc_id>-e<n>`, numbered in sentence order, so they are stable for a given text.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.lang.de.stop_words import STOP_WORDS
@@ -29,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from . import extensions  # noqa: F401
 from .eventing.intervals import Interval, from_bounds, parse_value, union
 from .eventing.lexicon import Lexicon, Trigger, load_lexicon
-from .eventing.relevance import combined, side_hits
+from .eventing.relevance import combined, document_prior, document_share, side_hits
 from .export import format_number
 from .records import Event
 
@@ -89,8 +91,8 @@ def extract_events(doc: Doc, lexicon: Lexicon) -> list[Event]:
     quotes = quoted_ranges(doc.text)
     dct = publication_interval(doc)
     roles = person_roles(doc)
-    document_hits = side_hits(lexicon, [doc.text])
-    background_days = lexicon.settings.get("background_days", 120)
+    share = document_share(lexicon, (sent.text for sent in sentences))
+    article = Article(side_hits(lexicon, [doc.text]), document_prior(lexicon, share), dct)
     events: list[Event] = []
     last_dated: tuple[int, Interval] | None = None
     for number, sent in enumerate(sentences):
@@ -104,7 +106,7 @@ def extract_events(doc: Doc, lexicon: Lexicon) -> list[Event]:
                     previous = [s._.person.name for s in spans["persons"].get(number - 1, []) if s._.person]
                     context = " ".join([sentences[number - 1].text, *(roles.get(p, "") for p in previous)])
                 event = build_event(doc, sent, number, len(events), found, dating, spans, roles,
-                                    document_hits, lexicon, dct, background_days, context)
+                                    article, lexicon, context)
                 events.append(event)
         elif found is None and events and events[-1].sentence == number - 1 \
                 and lexicon.anaphora.search(sent.text):
@@ -499,9 +501,18 @@ def preceded_by(found: Found, lexicon: Lexicon, kind: str) -> bool:
 
 # --- the record --------------------------------------------------------------------------------
 
+@dataclass
+class Article:
+    """What the whole document says about relevance and time."""
+
+    hits: Counter  # NATO/Ukraine vocabulary hits of the whole text
+    prior: float  # least relevance of a decision or pledge (relevance.document_prior)
+    dct: Interval | None
+
+
 def build_event(doc: Doc, sent: Span, number: int, index: int, found: Found, dating: Dating,
-                spans: dict[str, dict[int, list[Span]]], roles: dict[str, str], document_hits,
-                lexicon: Lexicon, dct: Interval | None, background_days: float, context: str = "") -> Event:
+                spans: dict[str, dict[int, list[Span]]], roles: dict[str, str], article: Article,
+                lexicon: Lexicon, context: str = "") -> Event:
     persons = unique(span._.person.name for span in spans["persons"].get(number, []) if span._.person)
     others = [*spans["persons"].get(number, []), *spans["organizations"].get(number, [])]
     location, location_span = find_location(sent, spans["countries"].get(number, []), lexicon, others)
@@ -514,9 +525,14 @@ def build_event(doc: Doc, sent: Span, number: int, index: int, found: Found, dat
     event_type = refine_type(sent, found, lexicon, bool(money))
     speculative = clause_has(sent, found, lexicon, "speculative")
     hits = side_hits(lexicon, [sent.text, context, *organizations, *(roles.get(p, "") for p in persons)], countries)
-    relevance = combined(lexicon, hits, document_hits)
-    if dct is not None and dating.source == "explicit" and (dct.start - dating.interval.end).days > background_days:
-        relevance *= 0.5
+    relevance = combined(lexicon, hits, article.hits)
+    if lexicon.type_info(event_type).document_prior:
+        relevance = max(relevance, article.prior)
+    is_decision = found.trigger.decision and not speculative
+    background = lexicon.settings.get("background_days", 120)
+    if article.dct is not None and dating.source == "explicit" and not is_decision \
+            and (article.dct.start - dating.interval.end).days > background:
+        relevance *= lexicon.settings.get("background_factor", 0.5)
     start, end = stripped_bounds(sent)
     trigger = found.trigger.lemma if found.trigger.pos == "verb" else found.token.text
     return Event(
@@ -524,7 +540,7 @@ def build_event(doc: Doc, sent: Span, number: int, index: int, found: Found, dat
         text=" ".join(doc.text[start:end].split()), date_value=dating.interval.value,
         date_start=dating.interval.start.isoformat(), date_end=dating.interval.end.isoformat(),
         precision=dating.interval.precision, event_type=event_type,
-        is_decision=found.trigger.decision and not speculative, trigger=trigger,
+        is_decision=is_decision, trigger=trigger,
         persons=persons, countries=countries, organizations=organizations, money=money,
         location=location, relevance=round(relevance, 3), start=start, end=end,
         date_source=dating.source,
@@ -541,19 +557,23 @@ def with_participants(event: Event, number: int, spans: dict[str, dict[int, list
 
 def refine_type(sent: Span, found: Found, lexicon: Lexicon, has_money: bool) -> str:
     """The trigger's type; a general trigger (refine=1) takes the type of another trigger noun (a
-    decision or pledge before a gathering), of a money amount (aid) or of a cue in the sentence,
-    else its own fallback ("" = no event)."""
+    decision or pledge before a gathering, and no gathering that only says where: `beim Gipfel`,
+    `zum Auftakt des Gipfels`), of a money amount (aid) or of a cue in the sentence, else its own
+    fallback ("" = no event)."""
     if not found.trigger.refine:
         return found.trigger.event_type
     nouns = []
     for token in sent:
         if token.i != found.token.i and token.text[:1].isupper():
             other = match_token(token, sent, lexicon)
-            if other is not None and other.trigger.pos == "noun" and not other.trigger.refine \
-                    and usable(other, sent, lexicon):
-                nouns.append(other.trigger.event_type)
-    if nouns:  # `verkündeten am Rande des Gipfels eine Entscheidung`: what, not where
-        return min(nouns, key=lambda t: lexicon.type_info(t).family == "gathering")
+            if other is None or other.trigger.pos != "noun" or other.trigger.refine or not usable(other, sent, lexicon):
+                continue
+            gathering = lexicon.type_info(other.trigger.event_type).family == "gathering"
+            if gathering and preceded_by(other, lexicon, "retrospective"):
+                continue  # `beim Gipfel in Madrid eingeladen`: where it happened, not what
+            nouns.append((gathering, other.trigger.event_type))
+    if nouns:  # `verkündeten … eine Entscheidung`, `zum Gipfel eingeladen`: what was announced
+        return min(nouns)[1]
     if has_money:
         return "aid"
     for pattern, event_type in lexicon.type_cues:

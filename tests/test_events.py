@@ -373,3 +373,38 @@ def test_what_is_decided_named_or_reported_stays_an_event(nlp) -> None:
             "Entscheidung: Ab 2026 wollen die USA wieder Waffen mit größerer Reichweite in Deutschland stationieren.")
     [event] = annotate(nlp, text, "2024-07-11")._.events
     assert (event.trigger, event.event_type, event.date_value) == ("verkünden", "decision", "2024-07-11")
+
+
+UKRAINE_AID_ARTICLE = (
+    "Deutschland liefert Kampfpanzer vom Typ Leopard 2 an die Ukraine. "
+    "Die Regierung in Kiew hatte seit Monaten um die Panzer gebeten. "
+    "Der ukrainische Präsident Selenskyj dankte Berlin für die Entscheidung. "
+    "Die Ukraine will mit den Panzern im Frühjahr eine Gegenoffensive starten. "
+    "Am Mittwoch kündigte US-Präsident Joe Biden im Weißen Haus die Lieferung von 31 Abrams-Panzern an.")
+
+
+def test_an_aid_decision_in_an_article_about_ukraine_counts_without_naming_it(nlp) -> None:
+    text = UKRAINE_AID_ARTICLE
+    doc = annotate(nlp, text, "2023-01-25", dates=[("Mittwoch", day("2023-01-25"))])
+    abrams = next(e for e in doc._.events if "Abrams" in e.text)
+    assert abrams.event_type == "aid" and abrams.relevance >= load_lexicon().settings["min_relevance"]
+    text = ("Die Bahn erhöht zum Jahreswechsel ihre Preise. Pendler müssen tiefer in die Tasche greifen. "
+            "Auch die Preise für Monatskarten steigen deutlich. Der Fahrgastverband kritisiert die Pläne scharf. "
+            "Am Mittwoch kündigte US-Präsident Joe Biden im Weißen Haus die Lieferung von 31 Abrams-Panzern an.")
+    [abrams] = annotate(nlp, text, "2023-01-25", dates=[("Mittwoch", day("2023-01-25"))])._.events
+    assert abrams.relevance < 0.25
+
+
+def test_a_decision_recalled_later_is_not_background(nlp) -> None:
+    text = ("Finnland ist seit Dienstag Mitglied der NATO. Das Bündnis wächst damit auf 31 Staaten. "
+            "Die NATO-Außenminister begrüßten den neuen Verbündeten in Brüssel. Auch Schweden will der NATO beitreten. "
+            "Beim Gipfel in Madrid Ende Juni wurden Finnland und Schweden offiziell eingeladen. "
+            "Im Januar 2022 tagte das Gremium letztmals.")
+    june = month("2022-06", "2022-06-01", "2022-06-30", "END")
+    january = month("2022-01", "2022-01-01", "2022-01-31")
+    doc = annotate(nlp, text, "2023-04-04", dates=[("Dienstag", day("2023-04-04")), ("Ende Juni", june),
+                                                   ("Januar 2022", january)])
+    invitation, meeting = [e for e in doc._.events if e.date_value in {"2022-06", "2022-01"}]
+    assert (invitation.trigger, invitation.event_type, invitation.is_decision) == ("einladen", "membership", True)
+    assert invitation.relevance >= 0.5
+    assert meeting.trigger == "tagen" and meeting.relevance < 0.5

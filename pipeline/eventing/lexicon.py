@@ -36,6 +36,7 @@ class TypeInfo:
     family: str
     priority: int
     label: str
+    document_prior: bool = False
 
 
 @dataclass
@@ -135,7 +136,8 @@ def load_lexicon(lang: str = "de") -> Lexicon:
                     suffixes.append((form, trigger))
     suffixes.sort(key=lambda item: -len(item[0]))
     types = {
-        row["event_type"]: TypeInfo(row["event_type"], row["family"], int(row["priority"]), row["label"])
+        row["event_type"]: TypeInfo(row["event_type"], row["family"], int(row["priority"]), row["label"],
+                                    row["document_prior"] == "1")
         for row in load_table("events_taxonomy.tsv", lang)
     }
     cues = [(re.compile(row["pattern"], re.I), row["event_type"]) for row in load_table("events_type_cues.tsv", lang)]

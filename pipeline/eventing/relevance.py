@@ -2,15 +2,20 @@
 
 A text counts for the NATO side and for the Ukraine side (the war and Russia count half for the
 Ukraine side). A sentence scores 0, 0.5 or 1 per side; a document scores by the number of hits.
+An article whose sentences name NATO or Ukraine often (its share) gives its decisions and pledges
+a floor (`document_prior_*` in timeline_settings.tsv), so an aid decision in a Ukraine article
+counts even when its sentence names only the donor and the weapon.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
 from .lexicon import Lexicon
 
 COUNTRY_SIDES = {"UKR": "ukraine", "RUS": "war"}
+WORDS = re.compile(r"[^\W\d_]+")
 
 
 def side_hits(lexicon: Lexicon, texts: Iterable[str], countries: Iterable[str] = ()) -> Counter:
@@ -38,3 +43,21 @@ def combined(lexicon: Lexicon, sentence_hits: Counter, document_hits: Counter) -
     weight = lexicon.settings.get("sentence_weight", 0.6)
     full = lexicon.settings.get("document_hits", 3.0)
     return weight * side_score(sentence_hits) + (1 - weight) * side_score(document_hits, full)
+
+
+def document_share(lexicon: Lexicon, sentences: Iterable[str], min_words: int = 4) -> float:
+    """Share of the sentences (of `min_words` words or more) that name NATO or Ukraine."""
+    counted = named = 0
+    for text in sentences:
+        if len(WORDS.findall(text)) < min_words:
+            continue
+        counted += 1
+        hits = side_hits(lexicon, [text])
+        named += bool(hits["nato"] or hits["ukraine"])
+    return named / counted if counted else 0.0
+
+
+def document_prior(lexicon: Lexicon, share: float) -> float:
+    """The least relevance of a decision or pledge in an article with this share of NATO/Ukraine sentences."""
+    full = lexicon.settings.get("document_prior_share", 0.3)
+    return lexicon.settings.get("document_prior_weight", 0.0) * min(1.0, share / full if full else 1.0)
