@@ -77,6 +77,7 @@ MAX_KICKER_WORDS = 4
 BYLINE = re.compile(
     r"(?:(?:Ein|Eine)\s+\w+\s+)?[Vv]on\s+(?:unsere[mr]\s+\w+\s+)?[A-ZÄÖÜ][\w.'-]+(?:\s+[A-ZÄÖÜ][\w.'-]+){0,3}"
     r"\s*(?:[,(|·]|\bund\b|$)"
+    r"|[Vv]on\s+(?:dpa|AFP|Reuters|AP|KNA|epd)\b"
     r"|(?:Autor(?:in)?(?:/Autor(?:in)?)?|Redakteur(?:in)?)\s*:?\s+[A-ZÄÖÜ]"
 )
 SENTENCE_BREAK = re.compile(r"[a-zäöüß]{2}[.!?]\s+[A-ZÄÖÜ]")  # "… Trumps. © IMAGO", not "31. Mitglied"
@@ -262,7 +263,7 @@ def standalone_headline(text: str) -> str:
     for block in paragraphs(lines[: TOP_LINES * 3]):
         if any(len(line.strip()) > BODY_PARAGRAPH_CHARS for line in block):
             break  # the body has started: later short lines are subheadings, not the headline
-        kept = [heading_text(line) for line in block if not is_top_furniture(line)]
+        kept = [heading_text(line).strip() for line in block if not is_top_furniture(line)]
         if not kept:
             continue
         headline = paragraph_headline(kept)
@@ -287,7 +288,10 @@ def paragraphs(lines: list[str]) -> list[list[str]]:
 
 
 def paragraph_headline(lines: list[str]) -> str:
-    """A one-line paragraph that looks like a headline, or the headline under a kicker line."""
+    """A one-line paragraph that looks like a headline, or the headline under a kicker line; teaser
+    sentences under them in the same paragraph do not count."""
+    while len(lines) > 1 and lines[-1].endswith("."):
+        lines = lines[:-1]
     if len(lines) == 1:
         return lines[0] if looks_like_headline(lines[0]) else ""
     if len(lines) == 2 and len(lines[0].split()) <= MAX_KICKER_WORDS and not lines[0].endswith((".", ",")):

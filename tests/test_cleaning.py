@@ -180,3 +180,8 @@ def test_agency_sign_off_lines_are_blanked_dateline_stays(tmp_path: Path) -> Non
     text = cleaned_text(tmp_path, f"{dateline}\n\n{LATER}\n\ndpa bsk/mfi yyzz a3 ae\n\nsfi/dpa/AFP\n\n(dpa)\n")
     assert dateline in text and LATER in text
     assert "bsk" not in text and "sfi" not in text and text.count("(dpa)") == 1  # the dateline's
+
+
+def test_skip_links_and_button_labels_are_blanked(tmp_path: Path) -> None:
+    text = cleaned_text(tmp_path, f"Zur Navigation springen\nMenü\nSuche\n\n{BODY}\n\nArtikel teilen\nMerken\n\n{LATER}\n")
+    assert " ".join(text.split()) == f"{BODY} {LATER}"

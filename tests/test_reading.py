@@ -194,6 +194,17 @@ def test_common_date_lines_and_datelines(tmp_path: Path, top: str, expected: Pub
         ("Aktualisiert am 25.01.2023-19:52\n\nVon Max Mustermann, Berlin\n\nScholz gibt Leopard frei",
          "Scholz gibt Leopard frei"),  # a short headline with no longer line after it is kept
         ("Politik » Ausland\n\n# Finnland ist das 31. Mitglied der Nato", "Finnland ist das 31. Mitglied der Nato"),
+        # t-online: kicker, headline, agency byline and update line in one paragraph
+        ("Krieg in der Ukraine\nScholz: Deutschland liefert Leopard-Panzer an Kiew\nVon dpa, t-online, mk\n"
+         "Aktualisiert am 25.01.2023 - 19:52 Uhr | Lesedauer: 3 Min.",
+         "Scholz: Deutschland liefert Leopard-Panzer an Kiew"),
+        # Zeit: skip link, one-word kicker, headline, teaser, date line with source
+        ("Zur Navigation springen\n\nNato\n\nFinnland ist jetzt Nato-Mitglied\n\n"
+         "Als 31. Staat ist Finnland der Nato beigetreten. Russland kündigt Gegenmaßnahmen an.\n\n"
+         "4. April 2023, 17:12 Uhr Quelle: ZEIT ONLINE, dpa, AFP, ces", "Finnland ist jetzt Nato-Mitglied"),
+        # headline with its teaser sentence directly under it
+        ("Scholz gibt Leopard 2 frei – und holt die USA mit ins Boot\nDeutschland liefert Kampfpanzer an die Ukraine.",
+         "Scholz gibt Leopard 2 frei – und holt die USA mit ins Boot"),
         ("Ukraine-Kontaktgruppe: Westen will Kiew schneller mit Munition versorgen",  # Dachzeile: Headline
          "Ukraine-Kontaktgruppe: Westen will Kiew schneller mit Munition versorgen"),
         ("Von der Leyen fordert mehr Tempo bei der Ukraine-Hilfe\n\nVon Anna Berger, ARD-Studio Brüssel",
