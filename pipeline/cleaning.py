@@ -66,9 +66,15 @@ def blank(text: str, start: int, end: int) -> str:
 
 
 def blank_matches(text: str, pattern: re.Pattern, group: int = 0) -> str:
+    """Blank every match of `pattern` (its `group`) in one pass over the text."""
+    pieces, done = [], 0
     for match in pattern.finditer(text):
-        text = blank(text, match.start(group), match.end(group))
-    return text
+        start, end = match.span(group)
+        if start < done:
+            continue
+        pieces += [text[done:start], re.sub(r"[^\n]", " ", text[start:end])]
+        done = end
+    return "".join(pieces) + text[done:]
 
 
 def clean_text(document: Document) -> str:
