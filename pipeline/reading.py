@@ -20,6 +20,8 @@ DEFAULT_MAX_BYTES = 1_000_000  # spaCy's default max_length is 1,000,000 charact
 FALLBACK_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "utf_16")
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 HTML_START = re.compile(r"\A\s*(?:<!doctype html|<html\b|<head\b|<body\b)", re.I)
+# Files that document a folder rather than being an article in it (README.md of a corpus or gold folder).
+FOLDER_DOCS = re.compile(r"(?:README|LICEN[CS]E|CHANGELOG|CONTRIBUTING)(?:\.\w+)?", re.I)
 
 
 @dataclass
@@ -51,13 +53,15 @@ class UnreadableFile(Exception):
 
 
 def collect_files(paths: list[Path]) -> list[Path]:
-    """Expand folders (recursively) into supported files, sorted; keep explicit files as given."""
+    """Expand folders (recursively) into supported files, sorted, without hidden files and folder
+    documentation (README, LICENSE); keep explicit files as given."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
             files.extend(
                 p for p in sorted(path.rglob("*"))
                 if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")
+                and not FOLDER_DOCS.fullmatch(p.name)
             )
         else:
             files.append(path)

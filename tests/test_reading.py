@@ -49,6 +49,14 @@ def test_collect_files_finds_all_samples_in_order() -> None:
     assert [path.name[:3] for path in collect_files([RAW])] == ["000", "001", "002", "003", "004"]
 
 
+def test_folder_documentation_is_not_an_article(tmp_path: Path) -> None:
+    (tmp_path / "gold").mkdir()
+    for name in ("101_artikel.txt", "gold/README.md", "LICENSE.txt", "readme.txt"):
+        (tmp_path / name).write_text("Die NATO berät.", encoding="utf-8")
+    assert [path.name for path in collect_files([tmp_path])] == ["101_artikel.txt"]
+    assert collect_files([tmp_path / "readme.txt"]) == [tmp_path / "readme.txt"]  # named explicitly: read
+
+
 def test_stand_line_gives_the_date_when_nothing_else_does(tmp_path: Path) -> None:
     path = tmp_path / "stand.txt"
     path.write_text("Ukraine-Hilfe\n\nDie NATO berät. Stand: 03.04.2024 19:20 Uhr\n\nMehr Text.", encoding="utf-8")
