@@ -254,11 +254,16 @@ def test_without_publication_date_a_distant_year_is_no_anchor(news):
 
 
 def test_without_publication_date_weekdays_take_a_date_of_their_paragraph(news):
-    text = ("Brüssel, 14. Februar 2023 - Die Verteidigungsminister beraten in Brüssel. Am Mittwoch setzen sie ihre "
+    text = ("Die Verteidigungsminister hatten sich am 14. Februar 2023 in Brüssel getroffen. Am Mittwoch setzen sie ihre "
             "Beratungen fort, am Montag hatte Stoltenberg gewarnt.\n\nAm Freitag beginnt die Sicherheitskonferenz.")
     doc = run(news, text)
     got = [(s.text, s._.timex.value) for s in doc.spans["dates"]]
     assert got[1:] == [("Mittwoch", "2023-02-15"), ("Montag", "2023-02-13"), ("Freitag", "XXXX-WXX-5")]
+
+
+def test_offset_from_a_season_keeps_the_season(news):
+    doc = run(news, "Im Sommer 1940 begann die Luftschlacht um England. Drei Wochen später griff die Luftwaffe London an.")
+    assert found(doc)["Drei Wochen später"].value == "1940-SU"  # never more precise than its anchor
 
 
 # ---- no false positives --------------------------------------------------------------------------------
@@ -344,6 +349,47 @@ def test_dct_from_tomorrow_thursday_and_a_dated_summit(news):
     doc = run(news, text, PubDate("2023-06", "month", "metadata"))
     assert doc._.dct == PubDate("2023-06-14", "day", "inferred")
     assert found(doc)["morgen"].value == "2023-06-15"
+
+
+@pytest.mark.parametrize("text, dct, mentions", [
+    # a date line with trailing text under the headline
+    ("Kampfpanzer für die Ukraine\n\n25. Januar 2023, 19:52 Uhr • aus Berlin und Washington\n\n"
+     "Die Entscheidung kam am Mittwochvormittag per Pressemitteilung. Am Dienstag hatte Warschau den Antrag gestellt.",
+     "2023-01-25", {"Dienstag": "2023-01-24"}),
+    # an agency dateline with a date
+    ("Brüssel, 14. Februar 2023 (dpa) - Die westlichen Unterstützer der Ukraine wollen Kiew rasch mit mehr Munition "
+     "versorgen. Ab Freitag treffen sich Politiker zur Münchner Sicherheitskonferenz.", "2023-02-14", {"Freitag": "2023-02-17"}),
+    # an anniversary of a dated event and the weekday of the lead agree
+    ("Nato-Erweiterung\n\nAm Dienstagnachmittag war es so weit: Der finnische Außenminister übergab in Brüssel "
+     "die Beitrittsurkunde. Finnland ist damit das 31. Mitglied der Allianz, genau 74 Jahre nach der Unterzeichnung "
+     "des Nordatlantikvertrags am 4. April 1949 in Washington. Das Treffen der Außenminister wird am Mittwoch "
+     "fortgesetzt, das türkische Parlament hatte am Donnerstag vergangener Woche zugestimmt.",
+     "2023-04-04", {"Mittwoch": "2023-04-05", "Donnerstag vergangener Woche": "2023-03-30"}),
+    # an anniversary next week of an anchor event and the weekday of the lead agree
+    ("Brüssel (dpa) - Bei einem Treffen im Nato-Hauptquartier rief US-Verteidigungsminister Lloyd Austin die "
+     "Partner am Dienstag dazu auf, ihre Zusagen schnell umzusetzen. Die Minister beraten weiter.\n\n"
+     "Am Freitag kommender Woche jährt sich der russische Angriff auf die Ukraine zum ersten Mal.",
+     "2023-02-14", {"Freitag kommender Woche": "2023-02-24"}),
+])
+def test_dct_inferred_from_the_text_alone(news, text, dct, mentions):
+    doc = run(news, text)
+    assert doc._.dct == PubDate(dct, "day", "inferred")
+    got = found(doc)
+    assert {mention: got[mention].value for mention in mentions} == mentions
+
+
+@pytest.mark.parametrize("text", [
+    # a lead weekday alone: any Tuesday
+    "Brüssel (dpa) - Die Verteidigungsminister der Nato haben am Dienstag über Munition beraten.",
+    # a retrospective lead date and nothing that agrees with it
+    "Am 24. Februar 2022 überfiel Russland die Ukraine. Seitdem hat die Nato ihre Ostflanke verstärkt.",
+    # a chronicle: dates at the start of several lines are entries, not the date of the text
+    "Chronik\n\n24. Februar 2022: Russland greift an\n\n18. Mai 2022: Finnland beantragt die Aufnahme",
+    # a past event after the date line's date: the line is not the publication date
+    "14. Februar 2023\n\nAm 20. März 2023 hatten die Minister in Brüssel beraten.",
+])
+def test_dct_not_inferred_from_weak_or_contradicted_evidence(news, text):
+    assert run(news, text)._.dct == PubDate()
 
 
 # ---- the five samples against the seed gold --------------------------------------------------------------

@@ -65,7 +65,8 @@ class DatesComponent:
 
         dct: PubDate = doc._.dct or PubDate()
         if self.infer and self.mode == "news" and dct.precision != "day":
-            inferred = infer_dct(doc, matches, dct, self.grammar.lex, self.events, tense)
+            inferred = infer_dct(doc, matches, dct, self.grammar.lex, self.events, tense,
+                                 anniversaries=self.grammar.anniversaries)
             if inferred is not None:
                 dct = inferred
                 doc._.dct = inferred

@@ -12,7 +12,9 @@ The engine is language-agnostic; all German knowledge lives in `pipeline/resourc
 - `temporal_context_cues.tsv` and `temporal_measure_words.tsv`: words right before or after a mention
   that change its reading ("seit 1939" does not move the narrative time, "rund 1500" is a count);
 - `temporal_anchor_events.tsv`: dated events ("des Kriegs" → 2022-02-24) with the publication dates for
-  which a pattern refers to them.
+  which a pattern refers to them; `temporal_event_edges.tsv`: days of such an event ("am letzten Tag des
+  Gipfels"); `temporal_anniversaries.tsv`: anniversary phrases ("jährt sich … zum ersten Mal", "genau 74
+  Jahre nach") that date the text for DCT inference.
 
 Modules: `grammar` (find matches, longest first), `anchoring` (values, news/narrative anchoring),
 `tense` (clause tense from word lists and lemmas), `dct` (publication day from textual evidence),

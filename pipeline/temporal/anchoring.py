@@ -579,7 +579,7 @@ class Resolver:
     def norm_quarter(self, m: Match, g: dict[str, str]) -> Timex | None:
         n = self.lex.ordinals.get(g["ord"]) or int(g["ord"].rstrip("."))
         half = self.lex.quarter_units[g["qunit"]] == "H"
-        if half and n > 2:
+        if n > (2 if half else 4):
             return None
         year, anchor = self.stated_or_anchored_year(g)
         if year is None:

@@ -46,6 +46,10 @@ def value_at(day: dt.date, precision: str) -> str:
         return f"{day.year:04d}-{day.month:02d}"
     if precision == "quarter":
         return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if precision == "season":  # a winter is named by the year of its December
+        season = next(code for code, (first, last) in SEASON_MONTHS.items()
+                      if first <= day.month <= last or (first > last and (day.month >= first or day.month <= last)))
+        return f"{day.year - (1 if season == 'WI' and day.month <= 2 else 0):04d}-{season}"
     if precision == "year":
         return f"{day.year:04d}"
     if precision == "decade":

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..resources import load_table
 from .lexicon import Lexicon, alternation, initial_cases, load_anchor_events, load_lexicon
 
 
@@ -88,6 +89,9 @@ class Grammar:
             for i, row in enumerate(self.lex.rules)
         ]
         self.counting_nouns = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+")
+        # anniversary phrases ("jährt sich … zum ersten Mal"): evidence for the publication day, not mentions
+        self.anniversaries = tuple(re.compile(expand(row["pattern"], blocks))
+                                   for row in load_table("temporal_anniversaries.tsv", lang))
 
     def find(self, text: str) -> list[Match]:
         found: list[Match] = []

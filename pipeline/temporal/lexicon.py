@@ -65,6 +65,7 @@ class Lexicon:
     count_cue: re.Pattern
     measure_cue: re.Pattern
     noun_phrase_cue: re.Pattern
+    date_label_cue: re.Pattern
 
     def month(self, word: str) -> int | None:
         word = " ".join(word.split())
@@ -137,6 +138,16 @@ def words_after(rows: tuple[dict[str, str], ...], cue: str) -> str:
     return r"\s*" + alternation(r["word"] for r in rows if r["cue"] == cue and r["role"] == "after") + r"(?!\w)"
 
 
+def date_label(rows: tuple[dict[str, str], ...]) -> str:
+    """Regex source for what may stand before the date of a date line: a place or weekday and a comma
+    ("Brüssel, "), or a label of cue `date_label` ("Stand:", "Aktualisiert am"), then a filler ("den")."""
+    def words(role: str) -> list[str]:
+        return [r["word"] for r in rows if r["cue"] == "date_label" and r["role"] == role]
+
+    return (r"(?:[^\d,:.!?\n]{1,30}[,:]\s*|" + alternation(initial_cases(words("lead"))) + r":?\s*)?"
+            + r"(?:" + alternation(words("filler")) + r"\s+)?")
+
+
 @lru_cache(maxsize=None)
 def load_lexicon(lang: str = "de") -> Lexicon:
     t = lambda name: load_table(f"temporal_{name}.tsv", lang)  # noqa: E731
@@ -178,6 +189,7 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         count_cue=re.compile(cue_before(cues, "count") + "$"),
         measure_cue=re.compile(measure_after(t("measure_words"))),
         noun_phrase_cue=re.compile(words_after(cues, "noun_phrase")),
+        date_label_cue=re.compile(date_label(cues)),
     )
 
 
