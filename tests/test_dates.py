@@ -378,6 +378,12 @@ def test_dct_inferred_from_the_text_alone(news, text, dct, mentions):
     assert {mention: got[mention].value for mention in mentions} == mentions
 
 
+def test_dct_from_a_date_line_refines_a_metadata_month(news):
+    doc = run(news, "Kampfpanzer für die Ukraine\n\n25. Januar 2023 | Lesezeit 4 Min.\n\nDie Entscheidung fiel am Mittwoch.",
+              PubDate("2023-01", "month", "metadata"))
+    assert doc._.dct == PubDate("2023-01-25", "day", "inferred")
+
+
 @pytest.mark.parametrize("text", [
     # a lead weekday alone: any Tuesday
     "Brüssel (dpa) - Die Verteidigungsminister der Nato haben am Dienstag über Munition beraten.",

@@ -349,6 +349,9 @@ def infer_dct(doc, matches: list[Match], dct: PubDate, lex: Lexicon, events: tup
     constraints: list[Constraint] = []
     if not dct.known:
         candidates, constraints = textual_constraints(evidence)
+    else:  # a date line inside the metadata month or year ("2023-01" and "25. Januar 2023, 19:52 Uhr")
+        constraints = [Constraint(f"date line {d}", lambda c, d=d: c == d, strong=True)
+                       for _m, d in evidence.head_dates() if d in candidates]
     for day in evidence.event_days():
         if dct.known and day not in candidates:
             continue
