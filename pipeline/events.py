@@ -36,6 +36,7 @@ from .export import format_number
 from .records import Event
 
 ZU_INFINITIVE = re.compile(r"^[a-zäöü]{2,}zu[a-zäöüß]{2,}e[lr]?n$")  # bereitzustellen, aufzunehmen
+RELATIVE_PRONOUNS = {"dem", "der", "den", "denen", "deren", "dessen", "welchem", "welcher", "welchen"}
 CLAUSE_BOUNDARIES = {",", ";", ":", "–", "—", "?", "!"}
 PARTICLE_FOLLOWERS = {".", ",", ";", ":", "!", "?", "–", "—", "und", "oder", "aber", "sowie", '"', "“", "”", "»", "«", ")"}
 COORDINATORS = re.compile(r"^\s*(?:und|bis|sowie|-|–|—|/|,)\s*$", re.I)
@@ -515,7 +516,8 @@ def build_event(doc: Doc, sent: Span, number: int, index: int, found: Found, dat
                 lexicon: Lexicon, context: str = "") -> Event:
     persons = unique(span._.person.name for span in spans["persons"].get(number, []) if span._.person)
     others = [*spans["persons"].get(number, []), *spans["organizations"].get(number, [])]
-    location, location_span = find_location(sent, spans["countries"].get(number, []), lexicon, others)
+    location, location_span = find_location(sent, spans["countries"].get(number, []), lexicon, others,
+                                            clause_bounds(sent, found))
     country_spans = [s for s in spans["countries"].get(number, []) if s._.country and s is not location_span]
     countries = unique(span._.country.iso3 for span in country_spans)
     organizations = unique(span._.org.name for span in spans["organizations"].get(number, []) if span._.org)
@@ -582,18 +584,22 @@ def refine_type(sent: Span, found: Found, lexicon: Lexicon, has_money: bool) -> 
     return found.trigger.event_type
 
 
-def find_location(sent: Span, countries: list[Span], lexicon: Lexicon,
-                  others: list[Span] = ()) -> tuple[str, Span | None]:
-    """The place after a place preposition: a known venue, a capital or a LOC entity that is no
-    country, person or organisation (`nach` only before a known venue or capital: it also means
-    "according to", as in `nach Stoltenbergs Worten`)."""
+def find_location(sent: Span, countries: list[Span], lexicon: Lexicon, others: list[Span] = (),
+                  within: tuple[int, int] | None = None) -> tuple[str, Span | None]:
+    """The place after a place preposition in the trigger's clause (`within`, character bounds):
+    a known venue, a capital or a LOC entity that is no country, person or organisation (`nach`
+    only before a known venue or capital: it also means "according to", as in `nach Stoltenbergs
+    Worten`). A place in another clause belongs to something else (`Finnland ist das 31. Mitglied,
+    74 Jahre nach der Unterzeichnung des Vertrags in Washington`)."""
     doc = sent.doc
     preposition = lexicon.markers.get("location")
     taken = {i for span in (*countries, *others) for i in range(span.start, span.end)}
     locs = [ent for ent in doc.ents if ent.label_ == "LOC" and ent.start >= sent.start and ent.end <= sent.end
             and not taken.intersection(range(ent.start, ent.end))]
     for token in sent:
-        if preposition is None or not preposition.fullmatch(token.text):
+        if preposition is None or not preposition.fullmatch(token.text) or opens_relative_clause(token):
+            continue
+        if within is not None and not within[0] <= token.idx < within[1]:
             continue
         for offset in range(1, 5):
             i = token.i + offset
@@ -614,6 +620,14 @@ def find_location(sent: Span, countries: list[Span], lexicon: Lexicon,
             if candidate.text[:1].isupper() and offset > 1 and candidate.text != "Hauptstadt":
                 break
     return "", None
+
+
+def opens_relative_clause(preposition: Token) -> bool:
+    """`…-Rat, in dem Kiew und die Verbündeten beraten`: a preposition after a comma before a
+    relative pronoun opens a relative clause; the name after it is no place."""
+    doc = preposition.doc
+    i = preposition.i
+    return 0 < i < len(doc) - 1 and doc[i - 1].text == "," and doc[i + 1].lower_ in RELATIVE_PRONOUNS
 
 
 def stripped_bounds(sent: Span) -> tuple[int, int]:

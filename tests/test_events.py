@@ -408,3 +408,22 @@ def test_a_decision_recalled_later_is_not_background(nlp) -> None:
     assert (invitation.trigger, invitation.event_type, invitation.is_decision) == ("einladen", "membership", True)
     assert invitation.relevance >= 0.5
     assert meeting.trigger == "tagen" and meeting.relevance < 0.5
+
+
+def test_aufnehmen_is_an_admission_only_with_its_cue(nlp) -> None:
+    assert annotate(nlp, "In Kiew wurde die Nachricht von der NATO mit Erleichterung aufgenommen.", "2023-01-25")._.events == []
+    text = "Stockholm hofft nun, noch in diesem Jahr als 32. Mitglied in die NATO aufgenommen zu werden."
+    year = Timex("DATE", "2023", "2023-01-01", "2023-12-31", "year", "", "dct")
+    [event] = annotate(nlp, text, "2023-07-12", dates=[("in diesem Jahr", year)])._.events
+    assert (event.trigger, event.event_type, event.date_value) == ("aufnehmen", "membership", "2023")
+
+
+def test_the_place_is_the_one_of_the_triggers_clause(nlp) -> None:
+    text = ("Finnland ist damit das 31. Mitglied der Allianz, genau 74 Jahre nach der Unterzeichnung des "
+            "Nordatlantikvertrags in Washington.")
+    [event] = annotate(nlp, text, "2023-04-04")._.events
+    assert (event.trigger, event.location) == ("Mitglied", "")
+    text = ("Zum ersten Mal tagte der NATO-Ukraine-Rat, in dem Kiew und die 31 Verbündeten künftig gleichberechtigt "
+            "beraten sollen.")
+    [event] = annotate(nlp, text, "2023-07-12")._.events
+    assert (event.trigger, event.location) == ("tagen", "")
