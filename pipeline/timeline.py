@@ -61,13 +61,16 @@ def entry_date(group: list[Item]) -> Interval:
 
 
 def evidence_score(item: Item, date: Interval, centrality: float) -> tuple:
-    """Prefer a sentence that states the entry's date, is worded like the others of the entry
-    (the medoid), reports rather than quotes, names place, money and actors, and is short."""
+    """Prefer a sentence that states the entry's date, reports a decision (not a reaction or the
+    scene: `hat sich entschieden: Deutschland liefert …` before `Die Nachricht wurde mit
+    Erleichterung aufgenommen`), is relevant, is worded like the others of the entry (the medoid),
+    reports rather than quotes, names place, money and actors, and is short."""
     event = item.event
     score = (2.0 * ((item.interval.start, item.interval.end) == (date.start, date.end))
+             + 1.0 * event.is_decision
              - 0.5 * bool(QUOTATION.search(event.text))
              + 1.5 * centrality
-             + 0.3 * event.relevance
+             + 0.8 * event.relevance
              + 0.3 * bool(event.money) + 0.3 * bool(event.location)
              + 0.1 * min(3, len(event.persons) + len(event.organizations) + len(event.countries))
              - 0.002 * max(0, len(event.text) - 160))

@@ -19,15 +19,18 @@ SHARED = REPO.parent / "shared"
 WINDOW = ("2022-01-01", "2024-12-31")
 INTERVALS = {"2022-03-16": ("2022-03-16", "2022-03-16", "day"), "2022-03-24": ("2022-03-24", "2022-03-24", "day"),
              "2022-W12": ("2022-03-21", "2022-03-27", "week"), "1997": ("1997-01-01", "1997-12-31", "year"),
-             "2023-06-14": ("2023-06-14", "2023-06-14", "day"), "2022-06": ("2022-06-01", "2022-06-30", "month")}
+             "2023-06-14": ("2023-06-14", "2023-06-14", "day"), "2022-06": ("2022-06-01", "2022-06-30", "month"),
+             "2023-07-12": ("2023-07-12", "2023-07-12", "day"), "2023-01-25": ("2023-01-25", "2023-01-25", "day"),
+             "2022-04-27": ("2022-04-27", "2022-04-27", "day"), "2024-06-26": ("2024-06-26", "2024-06-26", "day")}
 
 
 def event(event_id: str, text: str, date: str, event_type: str, trigger: str, *, sentence: int = 0,
-          persons=(), countries=(), organizations=(), money=(), location="", relevance=0.9, decision=False) -> Event:
+          persons=(), countries=(), organizations=(), money=(), location="", relevance=0.9, decision=False,
+          date_source="explicit") -> Event:
     start, end, precision = INTERVALS[date]
     return Event(event_id, event_id.rsplit("-e", 1)[0], sentence, text, date, start, end, precision, event_type,
                  decision, trigger, tuple(persons), tuple(countries), tuple(organizations), tuple(money), location,
-                 relevance)
+                 relevance, date_source=date_source)
 
 
 # Sentences of articles 003 and 004 (the NATO defence ministers' special meeting of 16 March 2022).
@@ -100,6 +103,77 @@ def test_summary_is_a_short_headline_naming_who() -> None:
     assert aid.summary == "US-Präsident Joe Biden will noch am Mittwoch weitere Sicherheitshilfen für Kiew über 800 Millionen Dollar ankündigen"
     [meeting] = build_timeline([MEETING_003], *WINDOW)
     assert meeting.summary.startswith("Am Mittwoch haben die NATO-Verteidigungsminister") and "erneut" not in meeting.summary
+
+
+# Sentences of a summit report (Vilnius, 12 July 2023) and of a report on the Leopard decision.
+MACRON = event("101-e4", "Frankreichs Präsident Emmanuel Macron sagte Marschflugkörper vom Typ SCALP zu, die weit hinter "
+               "die russischen Linien reichen.", "2023-07-12", "aid", "zusagen", sentence=26, persons=["Emmanuel Macron"],
+               countries=["FRA", "RUS"], decision=True, date_source="dct")
+G7 = event("101-e5", "Am Mittwoch veröffentlichten die G7-Staaten zudem eine gemeinsame Erklärung, wonach sie der Ukraine "
+           "langfristige Sicherheitszusagen machen wollen.", "2023-07-12", "aid", "Sicherheitszusagen", sentence=27,
+           countries=["UKR"], organizations=["G7"], decision=True)
+PESKOW = event("101-e6", "Moskau reagierte erwartungsgemäß ablehnend: Kremlsprecher Dmitri Peskow nannte die "
+               "Sicherheitszusagen der G7 \"potenziell sehr gefährlich\".", "2023-07-12", "aid", "Sicherheitszusagen",
+               sentence=30, persons=["Dmitri Peskow"], countries=["RUS"], organizations=["G7"], decision=True,
+               relevance=0.6, date_source="dct")
+COUNCIL = event("101-e0", "Zum Abschluss des Gipfels in Vilnius ist der neue NATO-Ukraine-Rat erstmals zusammengekommen.",
+                "2023-07-12", "meeting", "zusammenkommen", sentence=4, countries=["UKR"],
+                organizations=["NATO-Ukraine-Rat"], location="Vilnius", date_source="dct")
+COUNCIL_AGAIN = event("101-e1", "Zum ersten Mal tagte der NATO-Ukraine-Rat, in dem Kiew und die 31 Verbündeten künftig "
+                      "gleichberechtigt beraten sollen.", "2023-07-12", "meeting", "tagen", sentence=11, countries=["UKR"],
+                      organizations=["NATO-Ukraine-Rat"], date_source="dct")
+
+
+def test_one_article_reports_distinct_acts_of_one_day_by_different_actors() -> None:
+    entries = build_timeline([MACRON, G7, PESKOW, COUNCIL, COUNCIL_AGAIN], *WINDOW)
+    assert sorted(e.event_ids for e in entries) == [("101-e0", "101-e1"), ("101-e4",), ("101-e5", "101-e6")]
+    g7 = next(e for e in entries if "101-e5" in e.event_ids)
+    assert g7.evidence == G7.text  # the declaration, not Moscow's reaction to it
+    assert g7.summary.startswith("Am Mittwoch veröffentlichten die G7-Staaten eine gemeinsame Erklärung, wonach sie")
+
+
+def test_evidence_is_the_decision_not_the_scene_or_a_later_mention() -> None:
+    decision = event("102-e1", "Nach wochenlangem Zögern hat sich der Kanzler entschieden: Deutschland liefert "
+                     "Leopard-2-Panzer an die Ukraine und erlaubt auch Partnern die Weitergabe.", "2023-01-25",
+                     "decision", "entscheiden", sentence=5, countries=["DEU", "UKR"], decision=True, relevance=0.5,
+                     date_source="dct")
+    mention = event("102-e2", "Die Entscheidung kam am Mittwochvormittag per Pressemitteilung.", "2023-01-25", "decision",
+                    "Entscheidung", sentence=8, decision=True, relevance=0.5)
+    scene = event("102-e11", "In Kiew wurde die Nachricht mit Erleichterung aufgenommen.", "2023-01-25", "decision",
+                  "begrüßen", sentence=32, location="Kiew", relevance=0.5, date_source="dct")
+    [entry] = build_timeline([scene, mention, decision], *WINDOW)
+    assert entry.evidence == decision.text
+    assert entry.summary == ("Nach wochenlangem Zögern hat sich der Kanzler entschieden: Deutschland liefert "
+                             "Leopard-2-Panzer an die Ukraine und erlaubt auch Partnern die Weitergabe")
+
+
+@pytest.mark.parametrize("text, trigger, persons, organizations, summary", [
+    ("Die SPD-Politikerin kündigte in Ramstein an, dass Deutschland die Lieferung von Flugabwehrpanzern vom Typ Gepard "
+     "aus Beständen der Industrie an die Ukraine ermöglichen werde.", "ankündigen", (), ("SPD",),
+     "Die SPD-Politikerin kündigte in Ramstein an, dass Deutschland die Lieferung von Flugabwehrpanzern vom Typ Gepard "
+     "aus Beständen der Industrie an …"),
+    ("Am Mittwoch ernannte der Nordatlantikrat, das wichtigste Gremium der Allianz, den scheidenden niederländischen "
+     "Regierungschef Mark Rutte zum nächsten NATO-Generalsekretär.", "ernennen", ("Mark Rutte",), ("NATO",),
+     "Am Mittwoch ernannte der Nordatlantikrat den scheidenden niederländischen Regierungschef Mark Rutte zum nächsten "
+     "NATO-Generalsekretär"),
+    ("US-Präsident Joe Biden kündigte an, die amerikanische Präsenz in Europa auszubauen: In Polen entsteht ein ständiges "
+     "Hauptquartier des V. US-Korps, im spanischen Rota werden zusätzliche Zerstörer stationiert.", "ankündigen",
+     ("Joe Biden", "Rota"), (), "US-Präsident Joe Biden kündigte an, die amerikanische Präsenz in Europa auszubauen"),
+    ("Die Bundesregierung werde der Ukraine zunächst eine Kompanie mit 14 Kampfpanzern vom Typ Leopard 2A6 aus Beständen "
+     "der Bundeswehr zur Verfügung stellen, teilte Regierungssprecher Steffen Hebestreit mit.", "mitteilen",
+     ("Steffen Hebestreit",), ("Bundesregierung",),
+     "Die Bundesregierung werde der Ukraine zunächst eine Kompanie mit 14 Kampfpanzern vom Typ Leopard 2A6 aus Beständen "
+     "der Bundeswehr zur …"),
+    ("Vorige Woche hatten Deutschland, Dänemark und die Niederlande angekündigt, gemeinsam mindestens 100 ältere "
+     "Leopard-1-Panzer aufzubereiten und an Kiew zu liefern.", "ankündigen", (), (),
+     "Vorige Woche hatten Deutschland, Dänemark und die Niederlande angekündigt, gemeinsam mindestens 100 ältere "
+     "Leopard-1-Panzer aufzubereiten und an Kiew zu liefern"),
+])
+def test_summary_keeps_what_was_decided_and_names_who_only_when_missing(text, trigger, persons, organizations,
+                                                                        summary) -> None:
+    [entry] = build_timeline([event("105-e1", text, "2024-06-26", "aid", trigger, persons=persons,
+                                    organizations=organizations)], *WINDOW)
+    assert entry.summary == summary
 
 
 @pytest.fixture(scope="module")

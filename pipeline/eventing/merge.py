@@ -7,7 +7,12 @@ sentences, German stop words from spaCy removed, compounds split at hyphens), sh
 the same location, compatible event types (support against gathering or outcome blocks a merge
 unless the wording is alike, ratio ≥ 0.5), speaking of the
 same kind of gathering (Gipfel, Treffen), shared organisations and countries, and for two events
-of one article the same date or neighbouring sentences.
+of one article the same date or neighbouring sentences, but not when their actors differ: two
+events of one article and one day by different actors are one occurrence only when other
+evidence says so (Macron pledges SCALP missiles, the G7 publish a declaration), unless they name
+the same gathering (`Blinken nahm auch an dem Treffen teil`) or the second continues the first
+(`Sein Nachfolger …`); Ukraine and Russia, which nearly every event of the timeline is about,
+tell no actors apart.
 
 Clustering is agglomerative over the pairs, best first: two clusters join when their best pair
 reaches `merge_threshold`, every cross pair has compatible dates, no two different known
@@ -26,6 +31,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from ..records import Event
 from .intervals import Interval, date_compatibility
 from .lexicon import Lexicon
+from .relevance import COUNTRY_SIDES
 
 WORD = re.compile(r"[\wÄÖÜäöüß]+")
 WORD_OR_COMPOUND = re.compile(r"[\wÄÖÜäöüß][\wÄÖÜäöüß-]*")
@@ -116,6 +122,9 @@ def similarity(a: Item, b: Item, lexicon: Lexicon, needed: float | None = None) 
     compatible = date_compatibility(a.interval, b.interval, s.get("coarse_date_factor", 0.6))
     if compatible == 0.0:
         return 0.0
+    same_day_here = ea.doc_id == eb.doc_id and (a.interval.start, a.interval.end) == (b.interval.start, b.interval.end)
+    if same_day_here and not continues(ea, eb) and different_actors(ea, eb) and occasion_similarity(a, b) < 1.0:
+        same_day_here = False  # one article, one day, other actors, no common gathering: maybe another occurrence
     if ea.location and eb.location and ea.location != eb.location:
         location = -1.0
     else:
@@ -128,7 +137,7 @@ def similarity(a: Item, b: Item, lexicon: Lexicon, needed: float | None = None) 
              + s.get("weight_type", 0.15) * (types if types > 0 else -1.0)
              + s.get("weight_occasion", 0.3) * occasion_similarity(a, b)
              + s.get("weight_actors", 0.1) * overlap(ea.organizations + ea.countries, eb.organizations + eb.countries))
-    if ea.doc_id == eb.doc_id and (a.interval.start, a.interval.end) == (b.interval.start, b.interval.end):
+    if same_day_here:
         score += s.get("same_doc_bonus", 0.15)
         if abs(ea.sentence - eb.sentence) <= 1:
             score += s.get("adjacent_bonus", 0.35)
@@ -136,6 +145,27 @@ def similarity(a: Item, b: Item, lexicon: Lexicon, needed: float | None = None) 
     if needed is None or (score + text_weight) * compatible >= needed:
         score += text_weight * text_similarity(a.words, b.words)
     return score * compatible
+
+
+def continues(a: Event, b: Event) -> bool:
+    """Whether one event is the next sentence continuing the other and dated by it (`Stoltenberg hört
+    im Herbst auf. Sein Nachfolger soll Mark Rutte werden.`): its actors are the other's."""
+    first, second = (a, b) if a.sentence < b.sentence else (b, a)
+    return second.sentence - first.sentence == 1 and second.date_source == "previous"
+
+
+def different_actors(a: Event, b: Event) -> bool:
+    """Whether two events name different actors: they share no person, organisation or country
+    (Ukraine and Russia aside), and both name persons, or both name organisations or countries
+    (Macron and France against the G7). A person is not compared with an institution: the
+    secretary general acts for the alliance."""
+    def institutions(event: Event) -> set[str]:
+        return set(event.organizations) | (set(event.countries) - COUNTRY_SIDES.keys())
+
+    kinds = [(set(a.persons), set(b.persons)), (institutions(a), institutions(b))]
+    if any(x & y for x, y in kinds):
+        return False
+    return any(x and y for x, y in kinds)
 
 
 def cluster(items: list[Item], lexicon: Lexicon) -> list[list[Item]]:

@@ -14,9 +14,15 @@ from ..resources import load_table
 from .lexicon import Lexicon
 
 WORD = re.compile(r"[\wÄÖÜäöüß]+")
-CLAUSE_SPLIT = re.compile(r",\s+|;\s+|:\s+|\s+[–—]\s+")
-MAX_WORDS = 18
+CLAUSE_SEPARATOR = re.compile(r"(,\s+|;\s+|:\s+|\s+[–—]\s+)")
+MAX_WORDS = 20
+ARTICLES = {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "eines"}
+INSERTION_OPENERS = ARTICLES | {"deren", "dessen", "denen", "welche", "welcher", "welches", "wo"}
+CONJUNCTIONS = {"dass", "daß", "wonach", "ob", "weil", "nachdem", "womit", "wobei", "sodass", "damit"}
 RELATIVE_PRONOUNS = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches", "wo"}
+INNER_PUNCTUATION = re.compile(r"[:;–—]")
+LIST_WORDS = re.compile(r"\b(?:und|sowie|oder)\b")
+ZU_CLAUSE = re.compile(r"(?:\bzu\s+[a-zäöüß]+|\b[a-zäöü]{2,}zu[a-zäöüß]{2,}e[lr]?n)\W*$")
 
 
 @lru_cache(maxsize=None)
@@ -40,15 +46,17 @@ def keep_opening(match: re.Match, text: str) -> str:
 
 
 def headline_clause(event: Event, lexicon: Lexicon) -> str:
-    clauses = [c for c in CLAUSE_SPLIT.split(event.text) if c.strip()] or [event.text]
-    index = next((i for i, c in enumerate(clauses) if states_trigger(c, event, lexicon)),
-                 max(range(len(clauses)), key=lambda i: len(clauses[i])))
-    chosen = clauses[index]
-    if index and chosen.split()[0] in RELATIVE_PRONOUNS:  # a relative clause needs its noun
-        chosen = f"{clauses[index - 1]}, {chosen}"
+    """What happened, in at most MAX_WORDS words: the sentence without inserted relative clauses and
+    appositions (`der Nordatlantikrat, das wichtigste Gremium der Allianz, ernannte …`), attributions
+    and hedges; when it is longer, the clause of the trigger with what it needs: the clause it
+    depends on (`…, wonach sie der Ukraine Sicherheitszusagen machen wollen`, `…, teilte X mit`) and
+    the object clause of a reporting or deciding verb (`kündigte an, dass Deutschland …`)."""
+    text = without_insertions(event.text, event, lexicon)
     for pattern in drop_patterns():
-        chosen = pattern.sub(lambda m, text=chosen: keep_opening(m, text), chosen)
-    words = chosen.split()
+        text = pattern.sub(lambda m, whole=text: keep_opening(m, whole), text)
+    if len(text.split()) > MAX_WORDS:
+        text = trigger_clauses(text, event, lexicon)
+    words = text.lstrip("#*>_ ").split()
     while words and words[0].lower() in {"und", "oder", "aber", "doch", "denn", "sondern"}:
         words.pop(0)
     text = " ".join(words).rstrip(" .;:,")
@@ -57,13 +65,111 @@ def headline_clause(event: Event, lexicon: Lexicon) -> str:
     return text[:1].upper() + text[1:]
 
 
+def pieces(text: str) -> list[tuple[str, str]]:
+    """The sentence split at clause punctuation as (clause, separator before it); a list of names
+    (`Deutschland, Dänemark und die Niederlande`) is kept together."""
+    parts = CLAUSE_SEPARATOR.split(text)
+    joined: list[tuple[str, str]] = []
+    separator = ""
+    for i, part in enumerate(parts):
+        if i % 2:
+            separator = part
+            continue
+        if not part.strip():
+            continue
+        if joined and separator.strip() == "," and enumerated(joined[-1][0], part, text):
+            joined[-1] = (f"{joined[-1][0]}, {part}", joined[-1][1])
+        else:
+            joined.append((part, separator))
+    return joined or [(text, "")]
+
+
+def enumerated(before: str, after: str, text: str) -> bool:
+    """Whether a comma between `before` and `after` separates the names of a list: a name before
+    it, a name (or article and name) after it, and `und`/`sowie`/`oder` before the next comma."""
+    last, first = before.split()[-1], after.split()[0]
+    if not last[:1].isupper() or not (first[:1].isupper() or first.lower() in ARTICLES):
+        return False
+    if first.lower() in ARTICLES:  # `die Niederlande`, `die schwedische Regierungschefin`, not `der das Bündnis führt`
+        second = after.split()[1] if len(after.split()) > 1 else ""
+        if second.lower() in INSERTION_OPENERS or not (second[:1].isupper() or second.endswith(("e", "en", "er", "es"))):
+            return False
+    rest = text[text.find(after):]
+    return bool(LIST_WORDS.search(rest.split(",")[0])) or (len(after.split()) <= 2 and "," in rest)
+
+
+def without_insertions(text: str, event: Event, lexicon: Lexicon) -> str:
+    """The sentence without comma-enclosed relative clauses and appositions after a noun that do not
+    hold the trigger (`Billström, der in Brüssel als Gast dabei war, …`)."""
+    parts = re.split(r"(,\s+)", text)
+    kept: list[str] = []
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        enclosed = 0 < i < len(parts) - 1 and i % 2 == 0 and parts[i + 1].startswith(",")
+        words = part.split()
+        after_noun = enclosed and parts[i - 2].split()[-1][:1].isupper()
+        if after_noun and words and words[0].lower() in INSERTION_OPENERS and not states_trigger(part, event, lexicon) \
+                and not LIST_WORDS.search(part) and not INNER_PUNCTUATION.search(part):
+            kept.pop()  # the comma before it
+            i += 2  # and the one after it
+            kept.append(" ")
+            continue
+        kept.append(part)
+        i += 1
+    return re.sub(r"\s+", " ", "".join(kept)).strip()
+
+
+def trigger_clauses(text: str, event: Event, lexicon: Lexicon) -> str:
+    """The trigger's clause with the clause it depends on and the object clause it introduces."""
+    clauses = pieces(text)
+    index = next((i for i, (c, _) in enumerate(clauses) if states_trigger(c, event, lexicon)),
+                 max(range(len(clauses)), key=lambda i: len(clauses[i][0])))
+    first = index
+    opener = clauses[index][0].split()[0]
+    if index and is_trigger_form(opener, event, lexicon):
+        first = 0  # `Am Dienstagabend, noch vor dem Auftakt, unterzeichneten …`, `…, teilte X mit`
+    elif index and (opener.lower() in CONJUNCTIONS | RELATIVE_PRONOUNS or ZU_CLAUSE.search(clauses[index][0])):
+        first = index - 1  # `…, wonach …`, `hofft, … aufgenommen zu werden`
+    last = index
+    if index + 1 < len(clauses):
+        following, separator = clauses[index + 1]
+        if separator.strip() == ":" or (ends_with_trigger(clauses[index][0], event, lexicon) and (
+                following.split()[0].lower() in CONJUNCTIONS or ZU_CLAUSE.search(following))):
+            last = index + 1  # `kündigte an, dass …`, `verkündeten eine Entscheidung: Ab 2026 …`
+    return "".join((sep if i > first else "") + clause for i, (clause, sep) in enumerate(clauses) if first <= i <= last)
+
+
+def is_trigger_form(word: str, event: Event, lexicon: Lexicon) -> bool:
+    return word[:1].islower() and any(t.lemma == event.trigger for t, _ in lexicon.verb_forms.get(word.lower(), ()))
+
+
+def ends_with_trigger(clause: str, event: Event, lexicon: Lexicon) -> bool:
+    """A clause that ends with its trigger, as a verb, its particle or a noun (`kündigte in Ramstein
+    an`, `hatte … entschieden`, `stellte den Antrag`): what was announced or decided follows it."""
+    words = WORD.findall(clause)
+    if not words:
+        return False
+    last = words[-1]
+    if last == event.trigger or is_trigger_form(last, event, lexicon):
+        return True
+    particles = {t.particle for t, _ in lexicon.verb_forms.get(event.trigger.lower(), ()) if t.lemma == event.trigger}
+    return last in particles - {""}
+
+
 def summarize(evidence: Event, persons: tuple[str, ...], organizations: tuple[str, ...], lexicon: Lexicon) -> str:
-    """`Who: what` from the evidence sentence: who are the evidence's persons (else organisations)
-    that the clause does not name; a clause opening with a pronoun (`Sein Nachfolger …`) is
-    preceded by the entry's first person it does not name."""
+    """`Who: what` from the evidence sentence. Who is named in front only when the clause names
+    none of the evidence's persons and organisations (`US-Präsident Joe Biden kündigte an …` needs
+    no `Rota:` from a stray name elsewhere in the sentence); a clause opening with a pronoun
+    (`Sein Nachfolger …`) is preceded by the entry's first person it does not name."""
     what = headline_clause(evidence, lexicon)
-    actors = list(evidence.persons[:2]) or list(evidence.organizations[:2])
+
+    def names(actor: str) -> bool:
+        return actor.split()[-1].lower() in what.lower()
+
     if lexicon.anaphora.search(what):
-        actors = actors + list(persons[:1])
-    named = list(dict.fromkeys(a for a in actors if a.split()[-1].lower() not in what.lower()))
+        named = [p for p in persons[:1] if not names(p)]
+    else:
+        actors = list(evidence.persons[:2]) or list(evidence.organizations[:2])
+        named = [] if any(names(a) for a in (*evidence.persons, *evidence.organizations)) else actors
     return f"{', '.join(named)}: {what}" if named else what
