@@ -334,6 +334,8 @@ def test_subheadings_and_info_boxes_are_labels_not_reports(nlp) -> None:
             "NATO lädt Finnland und Schweden ein\n")
     doc = annotate(nlp, text, "2023-07-12", dates=[("Dienstag", day("2023-07-11")), ("Donnerstag", day("2022-06-30"))])
     assert [(e.trigger, e.date_value) for e in doc._.events] == [("beraten", "2023-07-11"), ("einladen", "2023-07-12")]
+    text = "Die Kommission legte einen Plan vor.\n\nDem hätten die Verteidigungsminister der NATO zugestimmt.\n"
+    assert [e.trigger for e in annotate(nlp, text, "2023-07-12")._.events] == ["vorlegen", "zustimmen"]  # a one-sentence paragraph
 
 
 def test_a_quote_reports_an_event_only_when_it_states_a_decision(nlp) -> None:
