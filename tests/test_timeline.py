@@ -164,6 +164,9 @@ def test_evidence_is_the_decision_not_the_scene_or_a_later_mention() -> None:
      ("Steffen Hebestreit",), ("Bundesregierung",),
      "Die Bundesregierung werde der Ukraine zunächst eine Kompanie mit 14 Kampfpanzern vom Typ Leopard 2A6 aus Beständen "
      "der Bundeswehr zur …"),
+    ("Erst im Januar hatte Washington ein Militärhilfepaket im Umfang von bis zu 2,5 Milliarden Dollar angekündigt, "
+     "darunter Schützenpanzer vom Typ Stryker.", "ankündigen", ("Stryker",), (),
+     "Erst im Januar hatte Washington ein Militärhilfepaket im Umfang von bis zu 2,5 Milliarden Dollar angekündigt"),
     ("Vorige Woche hatten Deutschland, Dänemark und die Niederlande angekündigt, gemeinsam mindestens 100 ältere "
      "Leopard-1-Panzer aufzubereiten und an Kiew zu liefern.", "ankündigen", (), (),
      "Vorige Woche hatten Deutschland, Dänemark und die Niederlande angekündigt, gemeinsam mindestens 100 ältere "

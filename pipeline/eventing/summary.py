@@ -140,6 +140,16 @@ def trigger_clauses(text: str, event: Event, lexicon: Lexicon) -> str:
     return "".join((sep if i > first else "") + clause for i, (clause, sep) in enumerate(clauses) if first <= i <= last)
 
 
+def through_trigger(event: Event, lexicon: Lexicon) -> str:
+    """The evidence sentence up to the end of the trigger's clause."""
+    text, end = event.text, 0
+    for clause, separator in pieces(event.text):
+        end = text.find(clause, end) + len(clause)
+        if states_trigger(clause, event, lexicon):
+            return text[:end]
+    return text
+
+
 def is_trigger_form(word: str, event: Event, lexicon: Lexicon) -> bool:
     return word[:1].islower() and any(t.lemma == event.trigger for t, _ in lexicon.verb_forms.get(word.lower(), ()))
 
@@ -160,8 +170,9 @@ def ends_with_trigger(clause: str, event: Event, lexicon: Lexicon) -> bool:
 def summarize(evidence: Event, persons: tuple[str, ...], organizations: tuple[str, ...], lexicon: Lexicon) -> str:
     """`Who: what` from the evidence sentence. Who is named in front only when the clause names
     none of the evidence's persons and organisations (`US-Präsident Joe Biden kündigte an …` needs
-    no `Rota:` from a stray name elsewhere in the sentence); a clause opening with a pronoun
-    (`Sein Nachfolger …`) is preceded by the entry's first person it does not name."""
+    no `Rota:` from a stray name elsewhere in the sentence), and only persons named up to the
+    trigger's clause (not `…, darunter Schützenpanzer vom Typ Stryker`); a clause opening with a
+    pronoun (`Sein Nachfolger …`) is preceded by the entry's first person it does not name."""
     what = headline_clause(evidence, lexicon)
 
     def names(actor: str) -> bool:
@@ -170,6 +181,7 @@ def summarize(evidence: Event, persons: tuple[str, ...], organizations: tuple[st
     if lexicon.anaphora.search(what):
         named = [p for p in persons[:1] if not names(p)]
     else:
-        actors = list(evidence.persons[:2]) or list(evidence.organizations[:2])
+        head = through_trigger(evidence, lexicon).lower()
+        actors = [p for p in evidence.persons if p.split()[-1].lower() in head][:2] or list(evidence.organizations[:2])
         named = [] if any(names(a) for a in (*evidence.persons, *evidence.organizations)) else actors
     return f"{', '.join(named)}: {what}" if named else what
