@@ -36,6 +36,7 @@ from .export import format_number
 from .records import Event
 
 ZU_INFINITIVE = re.compile(r"^[a-zäöü]{2,}zu[a-zäöüß]{2,}e[lr]?n$")  # bereitzustellen, aufzunehmen
+ADJECTIVE_ENDINGS = ("e", "em", "en", "er", "es")
 RELATIVE_PRONOUNS = {"dem", "der", "den", "denen", "deren", "dessen", "welchem", "welcher", "welchen"}
 CLAUSE_BOUNDARIES = {",", ";", ":", "–", "—", "?", "!"}
 PARTICLE_FOLLOWERS = {".", ",", ";", ":", "!", "?", "–", "—", "und", "oder", "aber", "sowie", '"', "“", "”", "»", "«", ")"}
@@ -83,7 +84,8 @@ class Dating:
 
 
 def extract_events(doc: Doc, lexicon: Lexicon) -> list[Event]:
-    """All events of a document, at most one per sentence."""
+    """All events of a document: one per sentence with a trigger, and one more for each verbless
+    clause that repeats the trigger for another actor and date (`gapped_dates`)."""
     sentences = list(doc.sents)
     if not sentences:
         return []
@@ -109,6 +111,10 @@ def extract_events(doc: Doc, lexicon: Lexicon) -> list[Event]:
                 event = build_event(doc, sent, number, len(events), found, dating, spans, roles,
                                     article, lexicon, context)
                 events.append(event)
+                for date in gapped_dates(sent, found, dates, dating, lexicon):
+                    again = Dating(date.interval, "explicit", date.span)
+                    events.append(build_event(doc, sent, number, len(events), found, again, spans, roles,
+                                              article, lexicon, context))
         elif found is None and events and events[-1].sentence == number - 1 \
                 and lexicon.anaphora.search(sent.text):
             events[-1] = with_participants(events[-1], number, spans)
@@ -488,6 +494,39 @@ def refers_back(found: Found, lexicon: Lexicon) -> bool:
     if following is None or not following.is_alpha:
         return True
     return not (following.text[:1].isupper() or (complement and complement.fullmatch(following.text)))
+
+
+def gapped_dates(sent: Span, found: Found, dates: list[SentenceDate], dating: Dating,
+                 lexicon: Lexicon) -> list[SentenceDate]:
+    """Dates of clauses after the trigger's that leave out its verb and name another actor and day
+    (`Ungarn stimmte Ende März zu, das türkische Parlament am Donnerstag vergangener Woche als
+    letztes`; `Am Dienstag stimmte der Bundestag zu, am Freitag der Bundesrat`): each is an event
+    of its own. Such a clause ends the sentence and has no finite verb and no trigger, only
+    function words, adjectives and names besides its date."""
+    if dating.source != "explicit":
+        return []
+    doc = sent.doc
+    _, trigger_end = clause_bounds(sent, found)
+    finite = lexicon.markers.get("finite")
+    result = []
+    for date in dates:
+        if date.span.start_char < trigger_end or date.interval == dating.interval:
+            continue
+        start = max((t.i for t in doc[sent.start:date.span.start] if t.text in {",", ";"}), default=None)
+        if start is None or doc[start].idx < trigger_end:
+            continue
+        if any(t.text in CLAUSE_BOUNDARIES for t in doc[date.span.end:sent.end]):
+            continue  # the left-out verb's clause is the sentence's last: `…, erst seit vergangener Woche im Amt, ließ …`
+        clause = [t for t in doc[start + 1:sent.end] if t.is_alpha]
+        outside = [t for t in clause if not date.span.start <= t.i < date.span.end]
+        if not any(t.text[:1].isupper() for t in outside):
+            continue  # `…, voraussichtlich im April` restates the date, names no one
+        if any((finite is not None and finite.fullmatch(t.text)) or match_token(t, sent, lexicon) is not None
+               or (t.text[:1].islower() and t.lower_ not in STOP_WORDS and not t.lower_.endswith(ADJECTIVE_ENDINGS))
+               for t in outside):
+            continue
+        result.append(date)
+    return result
 
 
 def preceded_by(found: Found, lexicon: Lexicon, kind: str) -> bool:

@@ -301,8 +301,22 @@ def test_a_finer_date_in_another_clause_does_not_hide_the_triggers_own(nlp) -> N
     text = "Ungarn stimmte Ende März zu, das türkische Parlament am Donnerstag vergangener Woche als letztes."
     doc = annotate(nlp, text, "2023-04-04", dates=[("Ende März", month("2023-03", "2023-03-01", "2023-03-31", "END")),
                                                    ("Donnerstag vergangener Woche", day("2023-03-30"))])
-    [event] = doc._.events
-    assert (event.trigger, event.date_value, event.date_source) == ("zustimmen", "2023-03", "explicit")
+    hungary, turkey = doc._.events  # the second clause leaves out the verb: an event of its own
+    assert (hungary.trigger, hungary.date_value, hungary.date_source) == ("zustimmen", "2023-03", "explicit")
+    assert (turkey.trigger, turkey.date_value, turkey.sentence, turkey.event_id) == ("zustimmen", "2023-03-30", 0, "doc-e1")
+
+
+@pytest.mark.parametrize("text, later", [
+    ("Deutschland liefert die Panzer im Frühjahr an die Ukraine, voraussichtlich im April.", "April"),
+    ("Die NATO beschloss im Juni neue Hilfen für die Ukraine, die im Herbst geliefert werden sollen.", "Herbst"),
+    ("Im Juni hatten die Verbündeten beraten; der neue Minister, erst seit Herbst im Amt, ließ nichts verlauten.", "Herbst"),
+])
+def test_a_later_date_that_restates_or_has_its_own_verb_is_no_second_event(nlp, text, later) -> None:
+    first = "Frühjahr" if "Frühjahr" in text else "Juni"
+    values = {"Frühjahr": ("2023-SP", "2023-03-01", "2023-05-31", "season"), "April": ("2023-04", "2023-04-01", "2023-04-30", "month"),
+              "Juni": ("2023-06", "2023-06-01", "2023-06-30", "month"), "Herbst": ("2023-FA", "2023-09-01", "2023-11-30", "season")}
+    dates = [(word, Timex("DATE", *values[word][:3], values[word][3], "", "dct")) for word in (first, later)]
+    assert len(annotate(nlp, text, "2023-02-14", dates=dates)._.events) == 1
 
 
 def test_a_zu_infinitive_takes_the_date_of_the_clause_that_governs_it(nlp) -> None:
