@@ -1,7 +1,10 @@
 """`events` component: dated events per sentence, written to `doc._.events` as `Event` records.
 
 For every sentence the component looks for an event trigger (verbs and nouns of
-`resources/de/events_triggers.tsv`, found by word form, so any lemmatizer will do) and then asks:
+`resources/de/events_triggers.tsv`, found by word form, so any lemmatizer will do; a noun or
+general verb only in its construction: `den Antrag stellen`, `sich verständigen`). Subheadings,
+quotes without a decision, demands (`wirbt dafür, … bereitzustellen`) and indirect questions are
+no reports of events. Then it asks:
 
 * when? the sentence's own resolved date (`doc.spans["dates"]`, the one nearest the trigger, or
   the dependency head's date when the pipeline parses; coordinated dates `am 11. und 12. Juli`
@@ -10,13 +13,16 @@ For every sentence the component looks for an event trigger (verbs and nouns of
   plain report about the day itself. Hedged, expected, habitual or background statements, quotes
   and questions get no publication date (`events_markers.tsv`), and negated triggers no event;
 * who and what? persons, countries, organisations and money of the sentence, a location after a
-  place preposition (`in Brüssel`), the event type (`events_taxonomy.tsv`) and whether it is a decision;
+  place preposition in the trigger's clause (`in Brüssel`), the event type (`events_taxonomy.tsv`)
+  and whether it is a decision;
 * how relevant? a NATO–Ukraine score from the sentence (with the previous one when it continues
   it), its actors' roles and the whole article (`events_relevance.tsv`); a decision or pledge in an
   article mostly about NATO or Ukraine counts at least as much as the article's share of such
   sentences gives; events dated long before publication that are no decisions are background and count less.
 
-Event ids are `<doc_id>-e<n>`, numbered in sentence order, so they are stable for a given text.
+A last clause that leaves out the verb for another actor and day (`Ungarn stimmte Ende März zu, das
+türkische Parlament am Donnerstag`) is an event of its own. Event ids are `<doc_id>-e<n>`, numbered
+in sentence order, so they are stable for a given text.
 """
 from __future__ import annotations
 
