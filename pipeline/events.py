@@ -322,10 +322,12 @@ def match_token(token: Token, sent: Span, lexicon: Lexicon) -> Found | None:
 
 
 def detached_particle(token: Token, sent: Span, particle: str) -> Token | None:
-    """The separable particle of a finite verb (`kündigte … an`): a parse's `svp`, else the clause end."""
-    for child in token.children:
-        if child.dep_ == "svp" and child.lower_ == particle:
-            return child
+    """The separable particle of a finite verb (`kündigte … an`): a parse's `svp`, else the clause end.
+    Children are only asked for in a parsed document (spaCy may crash on those of an unparsed one)."""
+    if token.doc.has_annotation("DEP"):
+        for child in token.children:
+            if child.dep_ == "svp" and child.lower_ == particle:
+                return child
     end = sent.end
     for i in range(token.i + 1, end):
         candidate = token.doc[i]

@@ -443,3 +443,13 @@ def test_the_place_is_the_one_of_the_triggers_clause(nlp) -> None:
             "beraten sollen.")
     [event] = annotate(nlp, text, "2023-07-12")._.events
     assert (event.trigger, event.location) == ("tagen", "")
+
+
+def test_an_unparsed_document_with_broken_token_edges_does_not_crash(nlp) -> None:
+    """After a Markdown label like `*Mehr zum Thema:*` the tokenizer leaves token edges that point past
+    the document; spaCy's Token.children then crashes on an unparsed document. The particle of
+    `kamen … zusammen` is found without it."""
+    text = ("*Mehr zum Thema:*\n\n"
+            "Am Mittwoch kamen die NATO-Verteidigungsminister in Brüssel zusammen.\n")
+    [event] = annotate(nlp, text, "2023-02-15", dates=[("Mittwoch", day("2023-02-15"))])._.events
+    assert (event.trigger, event.date_value, event.location) == ("zusammenkommen", "2023-02-15", "Brüssel")
