@@ -1,8 +1,8 @@
 """Title and publication date from a document's own metadata.
 
 Sources, strongest first: front matter (`date:`, `title:`), HTML meta tags, a header such as
-` date 2023-06`, a standalone date line near the top (`10.02.2024`), a `Stand: 03.04.2024 19:20 Uhr`
-line. A finer value from a weaker source refines a coarser one only when they agree. Values keep
+` date 2023-06`, a standalone date line near the top (`10.02.2024`) or a page header of short segments
+with a date (`AFP · Politik · 26.02.2024 · 17:48`), a `Stand: 03.04.2024 19:20 Uhr` line. A finer value from a weaker source refines a coarser one only when they agree. Values keep
 their real precision: a month stays a month.
 """
 from __future__ import annotations
@@ -43,6 +43,24 @@ DATE_LINE = re.compile(
     rf"({ANY_DATE}){TIME}?{LINE_TAIL}\s*$",
     re.I,
 )
+# A page header of short segments joined by · | • / – (spaced / and dashes, so "Brüssel/Kiew" stays one segment)
+# in which one segment is a date, maybe with a time: agency, section, place, author and reading-time segments
+# around it ("AFP · Politik · 26.02.2024 · 17:48", "Katharina Sommer, Moritz Brandt | Washington, Berlin |
+# 24.04.2024 - 21:17 Uhr | Aktualisiert: 25.04.2024 - 07:30 Uhr"). The publication date is the first date
+# segment that is not an update note.
+HEADER_SEGMENT_SEPARATOR = re.compile(r"\s*[·|•]\s*|\s+[/–—-]\s+")
+WEEKDAY = r"(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)"
+UPDATE_LABEL = r"(?:Zuletzt\s+)?(?:Aktualisiert|Update|Updated|Stand|Geändert)(?:\s+am)?"
+HEADER_DATE_SEGMENT = re.compile(
+    rf"(?:(?P<update>{UPDATE_LABEL})|(?:Veröffentlicht|Erschienen|Publiziert|Erstellt|Datum)(?:\s+am)?)?:?\s*"
+    rf"(?:{WEEKDAY}\.?,?\s+)?({ANY_DATE}){TIME}?",  # an optional weekday: "Mo., 26.02.2024"
+    re.I,
+)
+HEADER_TIME_SEGMENT = re.compile(r"(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?", re.I)
+MAX_HEADER_SEGMENT_WORDS = 6
+MAX_HEADER_SEGMENT_CHARS = 60
+# Markdown emphasis around a byline or date ("**Katharina Sommer** | 24.04.2024"): not part of the line's text.
+MARKDOWN_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
 STAND_LINE = re.compile(rf"\b(?:Stand|(?:Zuletzt\s+)?Aktualisiert(?:\s+am)?):?\s+({ANY_DATE}){TIME}?", re.I)
 # A news dateline: a place (up to three words, "Brüssel/Kiew"), an agency in brackets and the date in either
 # order, then a dash opening the first paragraph or the end of the line: "Berlin, 12.03.2024 – Die NATO …",
@@ -101,7 +119,7 @@ def extract_metadata(text: str, front_matter: dict, is_html: bool) -> Metadata:
         date_from_front_matter(front_matter),
         date_from_html(text) if is_html else PubDate(),
         date_from_header(text),
-        date_from_top_lines(text, DATE_LINE, "metadata"),
+        date_from_date_lines(text),
         date_from_stand_line(text),
         date_from_top_lines(text, DATELINE, "text"),
     ]
@@ -199,6 +217,49 @@ def date_from_top_lines(text: str, pattern: re.Pattern, method: str) -> PubDate:
         if match:
             return pub_date(match.group(1), method)
     return PubDate()
+
+
+def date_from_date_lines(text: str) -> PubDate:
+    """The publication date in the first top line that is a date line or a segmented page header."""
+    for line in top_lines(text):
+        value = date_line_value(line)
+        if value:
+            return pub_date(value, "metadata")
+    return PubDate()
+
+
+def date_line_value(line: str) -> str:
+    """The publication date written in a date line or a segmented page header ('' if the line is neither)."""
+    line = MARKDOWN_EMPHASIS.sub("", line)
+    match = DATE_LINE.match(line)
+    return match.group(1) if match else segmented_header_date(line)
+
+
+def segmented_header_date(line: str) -> str:
+    """The first non-update date of a header made of short segments, one of them a date ('' if none)."""
+    segments = [segment.strip() for segment in HEADER_SEGMENT_SEPARATOR.split(line.strip())]
+    if len(segments) < 2 or DATELINE.match(line):  # "BRÜSSEL (Reuters) / 14.02.2023" is a news dateline
+        return ""
+    published, dated = "", False
+    for segment in segments:
+        date = HEADER_DATE_SEGMENT.fullmatch(segment)
+        if date:
+            dated = True
+            if not date.group("update") and not published:
+                published = date.group(2)
+        elif not (HEADER_TIME_SEGMENT.fullmatch(segment) or is_header_label(segment)):
+            return ""
+    return published if dated else ""
+
+
+def is_header_label(segment: str) -> bool:
+    """A short segment of a page header: an agency, section, place, author or reading time, never a sentence."""
+    return (
+        0 < len(segment.split()) <= MAX_HEADER_SEGMENT_WORDS
+        and len(segment) <= MAX_HEADER_SEGMENT_CHARS
+        and not re.search(ANY_DATE, segment)
+        and not re.search(r"(?<!Min)(?<!\bca)[.!?]$", segment)
+    )
 
 
 def date_from_stand_line(text: str) -> PubDate:
@@ -316,7 +377,7 @@ def is_top_furniture(line: str) -> bool:
     stripped = line.strip()
     return bool(
         is_breadcrumb(stripped)
-        or DATE_LINE.match(stripped)
+        or date_line_value(stripped)
         or HEADER_DATE.match(line)
         or STAND_LINE.match(stripped)
         or BYLINE.match(stripped)
@@ -339,7 +400,7 @@ def looks_like_headline(line: str) -> bool:
         and not line.endswith((".", ":", ","))
         and not SENTENCE_BREAK.search(line)
         and "©" not in line
-        and not DATE_LINE.match(line)
+        and not date_line_value(line)
         and not HEADER_DATE.match(line)
         and not line.startswith(("!", "[", "<", "http"))
     )

@@ -170,6 +170,16 @@ def test_broken_front_matter_is_read_loosely(tmp_path: Path) -> None:
         ("BRÜSSEL (Reuters) / 14.02.2023 - Die Minister beraten.", PubDate("2023-02-14", "day", "text")),
         ("BRÜSSEL (Reuters) / 14.02.2023", PubDate("2023-02-14", "day", "text")),
         ("Frankfurt/Main (dpa) 14.02.2023 – Die Börse schloss fester.", PubDate("2023-02-14", "day", "text")),
+        # page headers of short segments (agency, section, place, authors) with the date in one segment
+        ("AFP · Politik · 26.02.2024 · 17:48", PubDate("2024-02-26", "day", "metadata")),
+        ("**Katharina Sommer, Moritz Brandt** | Washington, Berlin | 24.04.2024 - 21:17 Uhr | "
+         "Aktualisiert: 25.04.2024 - 07:30 Uhr", PubDate("2024-04-24", "day", "metadata")),
+        ("Von Paul Berger | Berlin | Mo., 26.02.2024, 17:48 Uhr | Lesezeit: 4 min", PubDate("2024-02-26", "day", "metadata")),
+        ("__Reuters__ • Ausland • 14. Februar 2023 • Brüssel/Kiew", PubDate("2023-02-14", "day", "metadata")),
+        ("dpa / Wirtschaft / 14.02.2023 / 10:15 Uhr", PubDate("2023-02-14", "day", "metadata")),
+        ("Politik | Aktualisiert: 25.04.2024 - 07:30 Uhr", PubDate("2024-04-25", "day", "text")),  # an update only
+        ("Berlin | Die Minister trafen sich am 13.03.2024", PubDate()),  # a sentence segment
+        ("Weg frei für Schweden - Ungarn stimmt am 26.02.2024 zu", PubDate()),
         ("Die Minister trafen am 13.03.2024", PubDate()),  # a sentence, not a date line
         ("Am Mittwoch, 13. März 2024, trafen sich die Minister.", PubDate()),
         ("Am 13.03.2024 von Berlin aus reisten die Minister ab.", PubDate()),
