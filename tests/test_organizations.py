@@ -71,3 +71,28 @@ def test_model_organisation_beside_a_country_and_weapon_systems() -> None:
     doc.ents = [Span(doc, 3, 5, label="ORG"), Span(doc, 12, 13, label="ORG")]
     doc = component(doc)
     assert [(s.text, s._.org.name) for s in doc.spans["organizations"]] == [("NATO", "NATO")]
+
+
+def test_defence_firms_parties_institutes_and_no_genitive_of_adjectives(nlp) -> None:
+    doc = nlp("Grünes Licht aus Washington: Der Senat stimmte zu, die Republikaner zögerten. General Dynamics "
+              "und Rheinmetall liefern, sagt das Kiel Institut für Weltwirtschaft (IfW).")
+    found = [(s.text, s._.org.name) for s in doc.spans["organizations"]]
+    assert found == [("Senat", "Senat"), ("Republikaner", "Republikanische Partei"),
+                     ("General Dynamics", "General Dynamics"), ("Rheinmetall", "Rheinmetall"),
+                     ("Kiel Institut für Weltwirtschaft", "Kiel Institut für Weltwirtschaft"),
+                     ("IfW", "Kiel Institut für Weltwirtschaft")]
+
+
+def test_model_persons_and_country_topics_are_not_organisations() -> None:
+    from spacy.tokens import Span
+
+    nlp = spacy.blank("de")
+    ensure_linguistic_basics(nlp)
+    for name in ("organizations", "countries", "persons"):
+        nlp.add_pipe(name)
+    doc = nlp.make_doc("Im Ukraine-Krieg sagte der britische Premier Rishi Sunak zu , Panzer zu liefern .")
+    doc.ents = [Span(doc, 1, 2, label="ORG"), Span(doc, 6, 8, label="ORG")]
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    assert [s.text for s in doc.spans["organizations"]] == []
+    assert [(s.text, s._.person.role) for s in doc.spans["persons"]] == [("Rishi Sunak", "Premier")]

@@ -164,3 +164,9 @@ def test_run_wide_surname_follows_the_dominant_full_name() -> None:
     names = ["Jens Stoltenberg"] * 6 + ["X. Stoltenberg", "Stoltenberg", "Stoltenberg"]
     assert canonicalize_across_documents(names)["Stoltenberg"] == "Jens Stoltenberg"
     assert canonicalize_across_documents(["Joe Biden", "Hunter Biden", "Biden"])["Biden"] == "Biden"
+
+
+def test_credit_with_source_label_and_adjective_is_no_role(nlp) -> None:
+    text = ("Präsident Petr Pavel auf der Sicherheitskonferenz. (Quelle: Tomáš Vrba/ČTK/imago images)\n"
+            "Grünes Licht aus Washington kam spät.")
+    assert [(name, role) for _, name, role in persons(nlp, text)] == [("Petr Pavel", "Präsident")]

@@ -126,6 +126,8 @@ def role_base(word: str) -> str:
     lower = word.lower()
     for head in role_heads():  # longest heads first
         for ending in ROLE_ENDINGS:
+            if head.endswith("e") and ending in ("s", "es"):
+                continue  # Kollege has no genitive -s; "Grünes Licht" is no role
             if lower.endswith(head + ending):
                 return _strip_case_ending(word, head, ending)
     return ""
@@ -154,8 +156,8 @@ def credit_pattern() -> re.Pattern:
     return re.compile(
         rf"©[^\n]*"
         rf"|(?<![\w\-])(?:{names})(?![\w\-])\s*[/|][^\n]*"
-        rf"|(?:{name_part}[ \t]){{0,3}}{name_part}[ \t]*/[ \t]*(?:{names})(?![\w\-])[^\n]*"
-        rf"|(?<![\w\-])(?:Foto|Fotos|Bild|Bilder|Bildquelle|Fotograf|Photo|Credit)s?:[^\n]*"
+        rf"|(?:{name_part}[ \t]){{0,3}}{name_part}[ \t]*/[ \t]*(?:[^\s/]+/)*(?:{names})(?![\w\-])[^\n]*"
+        rf"|(?<![\w\-])(?:Foto|Fotos|Bild|Bilder|Bildquelle|Fotograf|Photo|Credit|Quelle)s?:[^\n]*"
     )
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401
 from ..entities.countries_lexicon import country_lexicon
-from ..entities.names import equipment_names
+from ..entities.names import equipment_names, first_names
 from ..entities.spans import CreditIndex, model_entities, select_longest
 from ..records import OrgInfo
 from ..resources import load_table
@@ -35,7 +35,7 @@ def organization_forms() -> dict[str, str]:
             variants = {form}
             if form.isupper() and len(form) >= 3 and form.isalpha():
                 variants.add(form[0] + form[1:].lower())
-            if " " not in form and not form.isupper() and form[-1].islower() and not form.endswith("s"):
+            if " " not in form and not form.isupper() and form[-1].islower() and not form.endswith(("s", "e")):
                 variants |= {form + "s", form + "es"}
             for variant in variants:
                 forms.setdefault(variant, name)
@@ -76,8 +76,24 @@ def model_organizations(doc: Doc) -> list[tuple[int, int]]:
         text = doc[start:end].text
         if not any(ch.isalpha() for ch in text) or countries.lookup(text) or text in equipment_names():
             continue
+        if looks_like_person(doc[start:end]) or names_country_topic(text, countries):
+            continue
         kept.append((start, end))
     return kept
+
+
+def looks_like_person(span: Span) -> bool:
+    """Given name + one capitalised word (Rishi Sunak): a person the model took for an organisation."""
+    return len(span) == 2 and span[0].text in first_names() and span[1].text[:1].isupper() \
+        and not span[1].text.isupper() and span.text not in organization_forms()
+
+
+def names_country_topic(text: str, countries) -> bool:
+    """A compound of a country name and an ordinary noun (Ukraine-Krieg, Russland-Sanktionen) is a topic."""
+    head, _, rest = text.partition("-")
+    if not rest or " " in text or not is_country_name(head, countries):
+        return False
+    return rest[:1].isupper() and not compound_org(rest) and rest not in organization_forms()
 
 
 def is_country_name(text: str, countries) -> bool:

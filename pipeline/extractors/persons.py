@@ -504,6 +504,8 @@ class PersonsComponent:
                 if end > i + 1:
                     found.append((i + 1, end, "speaker"))
         credits = CreditIndex(doc)
+        named_orgs = {i for span in doc.spans.get("organizations", []) if span._.org.kind != "compound"
+                      and span.text in organization_forms() for i in range(span.start, span.end)}
         # where the statistical model saw an organisation, place or work (Alfa Romeo, Roland Garros), a
         # name-word or speaker match is not a person; a role in front outweighs it, and a first name +
         # surname outweighs a model LOC (Pierluigi Casiraghi) but not an ORG or work (Alfa Romeo)
@@ -527,6 +529,7 @@ class PersonsComponent:
             else:
                 found.append((start, end, "model"))
         kept = [c for c in found if c[1] <= n and not credits.covers(doc[c[0]].idx)
+                and not any(i in named_orgs for i in range(c[0], c[1]))  # General Dynamics
                 and (c[2] == "role" or stands_alone(doc, c[0], c[1]))
                 and (c[2] in ("model", "role") or not vetoed(c[0], c[1], org if c[2] == "first name" else other))
                 and (c[2] != "model" or keep_model_span(doc, c[0], c[1], surnames))]
@@ -546,7 +549,22 @@ class PersonsComponent:
         for span, name in zip(spans, raw):
             span._.person = PersonInfo(canonical.get(name, name), role_at(doc, span.start, span.end))
         doc.spans[SPAN_KEY] = spans
+        drop_model_organizations_of_persons(doc, spans)
         return doc
+
+
+def drop_model_organizations_of_persons(doc: Doc, persons: list[Span]) -> None:
+    """A statistical ORG span that is a person found by the rules (Premier Rishi Sunak) is no organisation;
+    lexicon organisations and compounds stay."""
+    organizations = doc.spans.get("organizations")
+    if not organizations or not persons:
+        return
+    person_tokens = {i for span in persons for i in range(span.start, span.end)}
+    forms = organization_forms()
+    kept = [span for span in organizations if span._.org.kind == "compound" or span.text in forms
+            or not any(i in person_tokens for i in range(span.start, span.end))]
+    if len(kept) < len(organizations):
+        doc.spans["organizations"] = kept
 
 
 # ---- name resolution ---------------------------------------------------------------------------------
