@@ -465,3 +465,89 @@ def test_absolute_dates_agree_with_dateparser(news):
         assert parsed is not None and parsed.date().isoformat() == t.value[:10], span.text
         checked += 1
     assert checked == 5
+
+
+def values(nlp, text: str, dct: str) -> dict[str, str]:
+    """Mention → TIMEX3 value of `text` published on `dct`."""
+    doc = run(nlp, text, day(dct))
+    return {span.text: span._.timex.value for span in doc.spans["dates"]}
+
+
+TICKER = """Schweden kündigte am Mittwoch sein bislang größtes Paket im Wert von 13,3 Milliarden Kronen an.
+
+Die Entwicklungen im Tagesverlauf:
+
+09:40 Uhr – Prag: Nato-Generalsekretär Stoltenberg begrüßt die Entscheidung Washingtons.
+
+**12:55 Uhr** – Berlin: Regierungssprecher Hebestreit bestätigt die Genehmigung auch für deutsche Waffen.
+
+17:25 Uhr – Charkiw: Bei einem russischen Raketenangriff auf ein Wohnhaus in der Nacht sind mehrere Menschen getötet worden.
+"""
+
+
+def test_live_ticker_times_take_the_publication_day_not_the_last_weekday(news):
+    got = values(news, TICKER, "2024-05-31")
+    assert got["Mittwoch"] == "2024-05-29"
+    assert (got["09:40 Uhr"], got["12:55 Uhr"], got["17:25 Uhr"]) == (
+        "2024-05-31T09:40", "2024-05-31T12:55", "2024-05-31T17:25")
+    assert got["Nacht"] == "2024-05-31TNI"  # no day word in its sentence: the ticker entry's day
+
+
+def test_live_ticker_times_follow_a_day_heading(news):
+    text = ("Freitag, 31. Mai 2024\n\n18:05 Uhr – Kiew: Selenskyj dankt den Partnern.\n\n"
+            "Donnerstag, 30. Mai 2024\n\n21:10 Uhr – Washington: Blinken deutet eine Kursänderung an.\n")
+    got = values(news, text, "2024-05-31")
+    assert (got["18:05 Uhr"], got["21:10 Uhr"]) == ("2024-05-31T18:05", "2024-05-30T21:10")
+
+
+def test_clock_time_inside_prose_keeps_the_day_of_its_narrative(news):
+    text = "Am Mittwoch landete Scholz in Kiew. Um 14 Uhr traf er Selenskyj. Der Besuch war geheim gehalten worden."
+    got = values(news, text, "2024-05-31")
+    assert got["14 Uhr"] == "2024-05-29T14:00"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Biden unterzeichnete das Gesetz am Mittwoch im Weißen Haus, nachdem der Senat am Dienstagabend mit 79 zu 18 "
+     "Stimmen zugestimmt hatte. Das Pentagon gab noch am selben Tag ein erstes Paket bekannt.", "2024-04-24"),
+    ("Nachdem der Senat am Dienstag zugestimmt hatte, tagte der Ausschuss. Am gleichen Tag reiste Sunak nach "
+     "Warschau.", "2024-04-23"),  # no day in a main clause: the subordinate one
+    ("Am Samstag stimmte das Repräsentantenhaus zu. Biden unterschrieb am Mittwoch. Noch am selben Tag rollten "
+     "die ersten Lieferungen an.", "2024-04-24"),
+])
+def test_same_day_repeats_the_main_clause_day_of_the_last_dated_sentence(news, text, value):
+    got = values(news, text, "2024-04-24")
+    assert got[next(k for k in got if k.endswith(("selben Tag", "gleichen Tag")))] == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Spätestens nach der Präsidentschaftswahl im November könnte die Debatte von vorn beginnen.", "2024-11"),
+    ("Im Dezember dürfte der Bundestag über den Haushalt abstimmen.", "2024-12"),
+    ("Im Februar könnte die Zahl der Angriffe weiter steigen.", "2025-02"),  # non-past: the coming February
+    ("Im März dürfte die Zahl der Angriffe bereits gestiegen sein.", "2024-03"),  # perfect infinitive: past
+    ("Im Mai konnte die Armee die Stadt nicht halten.", "2023-05"),  # past modal
+])
+def test_modal_with_infinitive_is_non_past(news, text, value):
+    got = values(news, text, "2024-04-24")
+    assert list(got.values()) == [value]
+
+
+@pytest.mark.parametrize("text, dct, value", [
+    ("Die ersten sechs Jets sollen um den Jahreswechsel übergeben werden.", "2023-08-20", "2023-12"),
+    ("Um den Jahreswechsel hatte Russland die Angriffe auf Kiew verstärkt.", "2024-08-20", "2023-12"),
+    ("Die Front ist seit der Jahreswende weitgehend erstarrt.", "2024-02-10", "2023-12"),
+])
+def test_turn_of_the_year_is_the_december_before_it(news, text, dct, value):
+    t = next(iter(found(run(news, text, day(dct))).values()))
+    assert (t.type, t.value, t.modifier) == ("DATE", value, "END")
+
+
+def test_turn_of_the_year_with_a_written_year_keeps_the_year(narrative):
+    t = found(run(narrative, "Zum Jahreswechsel 1942 stand die Wehrmacht vor Moskau."))["Jahreswechsel 1942"]
+    assert (t.value, t.modifier) == ("1942", "END")
+
+
+def test_within_a_counted_period_is_a_duration(news):
+    got = found(run(news, "Die Munition soll binnen zwölf Monaten geliefert werden, die ersten Granaten in drei "
+                          "Wochen.", day("2024-03-18")))
+    assert (got["binnen zwölf Monaten"].type, got["binnen zwölf Monaten"].value) == ("DURATION", "P12M")
+    assert got["in drei Wochen"].value == "2024-W15"

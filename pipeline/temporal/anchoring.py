@@ -22,6 +22,9 @@ TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 SEASON_ORDER = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s+[A-ZÄÖÜ\"„])|\n")  # "am 4. April" ends no sentence
+LINE_LEAD = re.compile(r"[\s*#>•·|_–—-]*(?:(?:um|Um|gegen|Gegen|ab|Ab)\s+)?")  # markup before a ticker time
+LINE_REST = re.compile(r"[\s*#>•·|_:.,–—-]*")  # markup and punctuation around a day heading
+CLAUSE_START = re.compile(r"[,;:–—(]|(?<!\d)[.!?]\s|\n")
 
 
 def season_index(month: int) -> int:
@@ -86,6 +89,9 @@ class Resolver:
         self.current: Match | None = None  # the match being resolved
         self.events = events
         self.tense = tense or (lambda _m: "")
+        self.days: list[tuple[int, Point, bool]] = []  # resolved days: (start, point, in a subordinate clause)
+        self.heading: Point | None = None  # the day of the last line that is only a date (a ticker's day)
+        self.ticker: tuple[int, Point, str] | None = None  # (line start, day) of the last line opened by a clock time
 
     # ---- anchors -------------------------------------------------------------------------------
     def anchor_for(self, kind: str, nearby: bool = True) -> tuple[Point | None, str]:
@@ -129,6 +135,50 @@ class Resolver:
             return  # a coarser mention of the same period keeps the finer reference
         self.previous = point
         self.previous_at = self.current.start if self.current is not None else 0
+        if point.precision == "day" and self.current is not None:
+            self.days.append((self.current.start, point, self.subordinate(self.current.start)))
+            if timex.type == "DATE" and self.whole_line(self.current):
+                self.heading = point
+
+    # ---- text layout ---------------------------------------------------------------------------
+    def line_start(self, pos: int) -> int:
+        return self.text.rfind("\n", 0, pos) + 1
+
+    def line_initial(self, match: Match) -> bool:
+        """The match opens its line, after markup or "um" at most ("09:40 Uhr – Prag: …", "**12:55**")."""
+        start = self.line_start(match.start)
+        return bool(self.text) and LINE_LEAD.fullmatch(self.text, start, match.start) is not None
+
+    def whole_line(self, match: Match) -> bool:
+        """The match is all of its line but markup ("Freitag, 31. Mai 2024", "**30.05.2024**"): a day heading."""
+        if not self.text:
+            return False
+        start, end = self.line_start(match.start), self.text.find("\n", match.end)
+        end = len(self.text) if end < 0 else end
+        return (LINE_REST.fullmatch(self.text, start, match.start) is not None
+                and LINE_REST.fullmatch(self.text, match.end, end) is not None)
+
+    def subordinate(self, pos: int) -> bool:
+        """The clause before `pos` opens with a subordinating conjunction ("…, nachdem der Senat am …")."""
+        if not self.text:
+            return False
+        begin = max(0, pos - 200)
+        breaks = [m.end() for m in CLAUSE_START.finditer(self.text, begin, pos)]
+        clause = self.text[breaks[-1] if breaks else begin:pos]
+        words = re.findall(r"\w+", clause.lower())
+        return bool(words) and words[0] in self.lex.subordinators
+
+    def same_day(self, pos: int) -> tuple[Point, str] | None:
+        """The day that "am selben Tag" at `pos` repeats: of the last sentence before it that names a day, the
+        last day named in a main clause, else its last day ("Er unterzeichnete am Mittwoch, nachdem der Senat
+        am Dienstagabend zugestimmt hatte. … noch am selben Tag" → Mittwoch)."""
+        before = [d for d in self.days if d[0] < pos]
+        if not before:
+            return None
+        begin = sentence_start(self.text, before[-1][0]) if self.text else 0
+        sentence = [d for d in before if d[0] >= begin]
+        main = [d for d in sentence if not d[2]]
+        return (main or sentence)[-1][1], "previous"
 
     # ---- entry point ---------------------------------------------------------------------------
     def resolve(self, match: Match) -> Timex | None:
@@ -208,6 +258,8 @@ class Resolver:
 
     # ---- normalisers ---------------------------------------------------------------------------
     def norm_explicit(self, m: Match, g: dict[str, str]) -> Timex | None:
+        if g.get("yearpart") in self.lex.year_turns and not g.get("year"):
+            return self.year_turn(m)
         month = None
         if g.get("monthname"):
             month = self.lex.month(g["monthname"])
@@ -265,6 +317,25 @@ class Resolver:
         else:
             value = f"{year:04d}"
         return self.make("DATE", value, modifier, anchor)
+
+    def year_turn(self, m: Match) -> Timex | None:
+        """"um den Jahreswechsel" without a year: the December before the turn, modifier END (TIMEX3 has no
+        value for the boundary). News: the coming turn in a future clause, the last one in a past clause;
+        otherwise (and in narrative mode) the nearer one: January to June the last one."""
+        if self.mode == "news" and self.dct is not None:
+            ref, anchor = self.dct, "dct"
+            tense = self.tense(m)
+        else:
+            ref, anchor = self.anchor_for("previous")
+            tense = ""
+        if ref is None:
+            return None
+        year = ref.day.year
+        if ref.precision == "year":
+            return self.make("DATE", f"{year:04d}", "END", anchor)
+        if tense == "past" or (tense != "future" and ref.day.month <= 6):
+            year -= 1
+        return self.make("DATE", f"{year:04d}-12", "END", anchor)
 
     def shifted_year(self, m: Match, g: dict[str, str], season: str) -> tuple[int | None, str]:
         """Year of "im Mai vergangenen Jahres", "im kommenden Frühjahr": (year, anchor), None without anchor."""
@@ -381,6 +452,8 @@ class Resolver:
         word = g.get("shift", "")
         n, kind = (self.lex.shift(word) or (0, "dct" if m.rule == "part_unit" else "previous"))
         ref, anchor = self.anchor_for(kind)
+        if m.rule == "same_period" and n == 0 and kind == "previous" and (unit_word == "Tag" or unit_word in self.lex.dayparts):
+            ref, anchor = self.same_day(m.start) or (ref, anchor)
         if ref is None:
             return None
         modifier = self.modifier(g)
@@ -424,6 +497,8 @@ class Resolver:
             return None
         if g.get("half") and unit == "Y" and number == "1":
             number, unit = "6", "M"
+        if self.lex.offset_counted.get(g["dir"].lower()) == "duration" and number != "X":
+            return Timex("DURATION", self.duration_value(number, unit), modifier=modifier)  # "binnen zwölf Monaten"
         if number == "X" and vague == "duration":
             return Timex("DURATION", self.duration_value("X", unit), modifier=modifier)
         if number == "X" or "." in number or unit in ("CE",) or unit in TIME_UNITS:
@@ -547,9 +622,25 @@ class Resolver:
             hh, mm = g["hour"], g.get("minute") or "00"
         clock = f"T{int(hh):02d}:{int(mm):02d}{self.zone(g)}"
         ref, anchor = self.anchor_for("previous")
+        ticker = self.ticker_day(m)
+        if ticker is not None:
+            ref, anchor = ticker
+            self.ticker = (self.line_start(m.start), ref, anchor)
         if ref is None or ref.precision != "day":
             return Timex("TIME", "XXXX-XX-XX" + clock, "", "", "", "", "none")
         return self.make("TIME", ref.day.isoformat() + clock, "", anchor)
+
+    def ticker_day(self, m: Match) -> tuple[Point, str] | None:
+        """The day of a clock time that opens a line in news ("09:40 Uhr – Prag: …"): a live-ticker entry
+        of the ticker's day heading, else of the publication day, not of the last weekday in the prose above.
+        None when a day word later in its clause was resolved first ("10 Uhr am Mittwoch")."""
+        if self.mode != "news" or not self.line_initial(m) or self.previous_at > m.start:
+            return None
+        if self.heading is not None:
+            return self.heading, "previous"
+        if self.dct is not None and self.dct.precision == "day":
+            return self.dct, "dct"
+        return None
 
     def zone(self, g: dict[str, str]) -> str:
         """UTC offset of the `tz` group ("MESZ" → "+02"), '' without one."""
@@ -558,6 +649,9 @@ class Resolver:
     def norm_daypart(self, m: Match, g: dict[str, str]) -> Timex | None:
         ref, anchor = self.anchor_for("previous")
         code = self.lex.dayparts.get(g["daypart"], "")
+        if (self.ticker is not None and self.ticker[0] == self.line_start(m.start)
+                and self.previous_at < sentence_start(self.text, m.start)):
+            ref, anchor = self.ticker[1], self.ticker[2]  # "17:25 Uhr – … in der Nacht": the ticker entry's day
         if ref is None or ref.precision != "day":
             return None
         return self.make("DATE", f"{ref.day.isoformat()}T{code}", self.modifier(g), anchor)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..resources import load_table
@@ -66,6 +66,9 @@ class Lexicon:
     measure_cue: re.Pattern
     noun_phrase_cue: re.Pattern
     date_label_cue: re.Pattern
+    year_turns: frozenset[str] = frozenset()
+    offset_counted: dict[str, str] = field(default_factory=dict)
+    subordinators: frozenset[str] = frozenset()
 
     def month(self, word: str) -> int | None:
         word = " ".join(word.split())
@@ -190,6 +193,9 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         measure_cue=re.compile(measure_after(t("measure_words"))),
         noun_phrase_cue=re.compile(words_after(cues, "noun_phrase")),
         date_label_cue=re.compile(date_label(cues)),
+        year_turns=frozenset(r["word"] for r in t("year_parts") if r.get("turn") == "1"),
+        offset_counted={r["word"]: r["counted"] for r in t("offset_directions") if r.get("counted")},
+        subordinators=frozenset(r["word"] for r in t("subordinators")),
     )
 
 

@@ -9,6 +9,26 @@ from .lexicon import Lexicon
 
 CLAUSE_BREAKS = {",", ";", ":", "–", "—", "(", ")", '"', "„", "“", "”", "«", "»", "?", "!"}
 PARTICIPLE = re.compile(r"^(?:ge\w{2,}(?:t|en)|\w{3,}iert)$")
+INFINITIVE = re.compile(r"^[a-zäöüß]{2,}(?:en|ern|eln|n)$")
+INFINITIVE_TAGS = {"VVINF", "VAINF", "VMINF", "VVIZU"}
+PERFECT_INFINITIVES = {"haben", "sein"}
+
+
+def modal_tense(tokens) -> str:
+    """Tense of a clause with a modal verb: 'future' with an infinitive at the clause end ("im November
+    könnte die Debatte von vorn beginnen"), 'past' with a perfect infinitive ("dürfte … gestiegen sein"),
+    '' without an infinitive. Uses tags when the model sets them, else the last word of the clause."""
+    words = [t for t in tokens if t.is_alpha]
+    if not words:
+        return ""
+    tagged = any(t.tag_ for t in words)
+    last = words[-1]
+    infinitive = (last.tag_ in INFINITIVE_TAGS) if tagged else bool(INFINITIVE.match(last.text))
+    if not infinitive:
+        return ""
+    if last.lower_ in PERFECT_INFINITIVES and len(words) > 1 and PARTICIPLE.match(words[-2].lower_):
+        return "past"
+    return "future"
 
 
 def token_tense(token, lex: Lexicon, has_aux: bool) -> str:
@@ -42,6 +62,8 @@ def clause_tense(doc: Doc, start_token: int, end_token: int, lex: Lexicon) -> st
             if start_token <= token.i < end_token:
                 continue
             tense = token_tense(token, lex, has_aux)
+            if tense == "modal":
+                tense = modal_tense(doc[token.i + 1:hi])
             if tense:
                 distance = min(abs(token.i - start_token), abs(token.i - end_token))
                 if distance < best_distance:
