@@ -1,8 +1,15 @@
 """Cleaning stage: blank out page furniture so only article prose reaches the NLP stage.
 
 Everything removed is replaced by spaces of the same length (line breaks are kept), so a character
-offset in the cleaned text is the offset in the text as read: exports need no offset mapping.
+offset in the cleaned text is the offset in the text as read: exports need no offset mapping. In HTML a
+blanked block-level tag (p, div, li, dt, dd, tr, td, br, figcaption, …) may become a line break instead of a
+space, so list, table and infobox items and captions end a line (a line break always ends a sentence).
 Furniture phrases are data (`resources/de/cleaning_furniture.tsv`); markup syntax is handled here.
+
+Photo captions stay, each on a line of its own (an HTML <figcaption>, a text line under an image): they
+name the people and dates of the photo ("Bundeskanzler Olaf Scholz am Mittwoch bei der
+Regierungsbefragung"), which readers count as content. Only their credits are blanked ("(Foto: Name/Imago)",
+"Foto: Reuters/Name", "© Name/Agentur"), so photographers are not read as persons of the article.
 """
 from __future__ import annotations
 
@@ -25,15 +32,26 @@ HTML_OPENING_TAG_NAME = re.compile(r"<([A-Za-z][\w-]*)")
 # An element that holds the article itself is never furniture, whatever its class says.
 HTML_ARTICLE_INSIDE = re.compile(r"<(?:h1|article|main)\b", re.I)
 HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+# Block-level elements: their boundaries end a line of the analysed text (list and table items, definition
+# terms and descriptions, paragraphs, captions), so the items of an infobox never run into one sentence.
+HTML_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|caption|h[1-6]|section|article|aside"
+    r"|header|footer|nav|main|figure|figcaption|blockquote|pre|address|details|summary|fieldset|legend|form)\b[^>]*>",
+    re.I,
+)
+HTML_CONTAINER_END = re.compile(r"</(?:div|section|aside|figure|ul|ol|dl|table|blockquote|details)\b", re.I)
+# Markdown emphasis ("**Mehr zum Thema:**", "*Foto: …*"), not a "* " bullet: furniture lines are matched without it.
+MARKDOWN_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])[*_](?=[^\s*_])|(?<=[^\s*_])[*_](?![\w*])")
 MIN_DUPLICATE_CHARS = 60
 TEASER_ITEM_CHARS = 160
 # A line marked as a teaser item: indented, bulleted or numbered, or opening or closing with a date or time
 # ("NATO-Gipfel in Washington: 40 Milliarden Euro für Kiew, 10.07.2024", "• Schweden tritt der NATO bei").
 TEASER_ITEM_MARK = re.compile(
-    r"^(?:\s+\S|\s*(?:[-*•–»›>]|\d{1,2}\.)\s)"
+    r"^\s*(?:[-*•–»›>]|\d{1,2}\.)\s"
     r"|^\s*\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?(?!\d)"
     r"|(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})|\d{1,2}[:.]\d{2}\s*Uhr)\)?\s*$"
 )
+TEASER_ITEM_INDENT = re.compile(r"^\s+\S")  # in plain text only: in HTML every line starts with blanked tags
 
 
 @dataclass(frozen=True)
@@ -88,7 +106,7 @@ def clean_text(document: Document) -> str:
     if document.is_html:
         text = blank_markup(text, furniture_rules())
     text = blank_markdown(text)
-    text = blank_furniture(text, furniture_rules())
+    text = blank_furniture(text, furniture_rules(), document.is_html)
     text = blank_repeated_paragraphs(text)
     assert len(text) == len(document.text)
     return text
@@ -107,7 +125,34 @@ def blank_markup(text: str, rules: FurnitureRules) -> str:
                 text = blank(text, match.start(), end)
     if HTML_H1.search(text):
         text = blank_matches(text, HTML_TITLE)
-    return blank_matches(text, HTML_TAG)
+    blocks = [(match.start(), match.end(), bool(HTML_CONTAINER_END.match(match.group())))
+              for match in HTML_BLOCK_TAG.finditer(text)]
+    return end_lines_at_blocks(blank_matches(text, HTML_TAG), blocks)
+
+
+def end_lines_at_blocks(text: str, tags: list[tuple[int, int, bool]]) -> str:
+    """Line breaks at block-level tags (start, end, closes a container), offsets kept.
+
+    Where the text before and after a blanked block tag is on one line ("<li>Gegründet: 2021</li><li>…"), the
+    tag's first character becomes a line break. The end of a container (box, list, figure, table) also ends
+    its paragraph: its first and last characters become line breaks until a blank line separates the text
+    before and after, so a teaser box's lines never continue into the caption or subheading after it.
+    """
+    chars = list(text)
+    for start, end, container_end in tags:
+        before = start
+        while before > 0 and chars[before - 1].isspace():
+            before -= 1
+        after = end
+        while after < len(chars) and chars[after].isspace():
+            after += 1
+        if before == 0 or after == len(chars):
+            continue  # nothing to separate at the edges of the text
+        wanted = 2 if container_end else 1
+        for position in (start, end - 1):
+            if chars[before:after].count("\n") < wanted and chars[position] != "\n":
+                chars[position] = "\n"
+    return "".join(chars)
 
 
 def element_end(text: str, opening: re.Match) -> int:
@@ -132,28 +177,29 @@ def blank_markdown(text: str) -> str:
     return blank_matches(text, BARE_URL)
 
 
-def blank_furniture(text: str, rules: FurnitureRules) -> str:
+def blank_furniture(text: str, rules: FurnitureRules, html: bool = False) -> str:
     """Blank the first trailer block to the end, teaser blocks, furniture lines and furniture spans."""
     for start, end, line in lines_with_offsets(text):
+        line = plain(line)
         if any(pattern.fullmatch(line) for pattern in rules.trailers):
             text = blank(text, start, len(text))
             break
         if any(pattern.fullmatch(line) for pattern in rules.lines):
             text = blank(text, start, end)
-    text = blank_teaser_blocks(text, rules.blocks)
+    text = blank_teaser_blocks(text, rules.blocks, html)
     for pattern in rules.spans:
         text = blank_matches(text, pattern)
     return text
 
 
-def blank_teaser_blocks(text: str, headings: tuple[re.Pattern, ...]) -> str:
+def blank_teaser_blocks(text: str, headings: tuple[re.Pattern, ...], html: bool = False) -> str:
     """Blank each teaser heading and the teaser lines right under it.
 
     Under the heading, blank lines are passed over; the first line may be any short headline, later
     ones must follow the previous item directly or be marked (indented, bulleted, dated). The block
     ends at the first other line, so body paragraphs after a teaser box inside the article stay.
     """
-    lines = [(match.start(), match.end(), match.group()) for match in re.finditer(r"^[^\n]*", text, re.M)]
+    lines = [(match.start(), match.end(), plain(match.group())) for match in re.finditer(r"^[^\n]*", text, re.M)]
     index = 0
     while index < len(lines):
         start, end, line = lines[index]
@@ -168,7 +214,7 @@ def blank_teaser_blocks(text: str, headings: tuple[re.Pattern, ...]) -> str:
             start, end, line = lines[index]
             if not line.strip():
                 after_item = False
-            elif is_teaser_item(line, any_headline or after_item):
+            elif is_teaser_item(line, any_headline or after_item, html):
                 text = blank(text, start, end)
                 any_headline, after_item = False, True
             else:
@@ -177,12 +223,17 @@ def blank_teaser_blocks(text: str, headings: tuple[re.Pattern, ...]) -> str:
     return text
 
 
-def is_teaser_item(line: str, unmarked_ok: bool) -> bool:
+def is_teaser_item(line: str, unmarked_ok: bool, html: bool = False) -> bool:
     """A short line that reads like a linked headline (no closing period), not like a body paragraph."""
     stripped = line.strip()
     if len(stripped) > TEASER_ITEM_CHARS or stripped.endswith("."):
         return False
-    return unmarked_ok or bool(TEASER_ITEM_MARK.search(line))
+    return unmarked_ok or bool(TEASER_ITEM_MARK.search(line)) or (not html and bool(TEASER_ITEM_INDENT.match(line)))
+
+
+def plain(line: str) -> str:
+    """A line with Markdown emphasis marks turned into spaces (same length)."""
+    return MARKDOWN_EMPHASIS.sub(lambda match: " " * len(match.group()), line)
 
 
 def lines_with_offsets(text: str) -> list[tuple[int, int, str]]:

@@ -185,3 +185,51 @@ def test_agency_sign_off_lines_are_blanked_dateline_stays(tmp_path: Path) -> Non
 def test_skip_links_and_button_labels_are_blanked(tmp_path: Path) -> None:
     text = cleaned_text(tmp_path, f"Zur Navigation springen\nMenü\nSuche\n\n{BODY}\n\nArtikel teilen\nMerken\n\n{LATER}\n")
     assert " ".join(text.split()) == f"{BODY} {LATER}"
+
+
+def test_html_block_boundaries_end_lines_and_offsets_stay(tmp_path: Path) -> None:
+    page = ('<html><body><article><p>Die EU stockt den Fonds auf.</p><aside class="infobox"><h3>Europäische '
+            "Friedensfazilität</h3><dl><dt>Gegründet:</dt><dd>2021</dd></dl><ul><li>Ukraine-Unterstützungsfonds 2024: "
+            "5 Mrd. €</li><li>Bisher bereitgestellt: mehr als 6 Mrd. €</li></ul></aside><table><tr><td>Frankreich</td>"
+            "<td>1,2 Mrd. €</td></tr></table>Zeile eins<br>Zeile zwei</article></body></html>")
+    text = cleaned_text(tmp_path, page, "page.html")
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    assert lines == ["Die EU stockt den Fonds auf.", "Europäische Friedensfazilität", "Gegründet:", "2021",
+                     "Ukraine-Unterstützungsfonds 2024: 5 Mrd. €", "Bisher bereitgestellt: mehr als 6 Mrd. €",
+                     "Frankreich", "1,2 Mrd. €", "Zeile eins", "Zeile zwei"]
+    assert text.index("Gegründet") == page.index("Gegründet")  # offsets into the page as read
+
+
+def test_html_inline_teaser_box_ends_with_its_element_caption_and_subheading_stay(tmp_path: Path) -> None:
+    page = ("<html><body><article>\n<p>Paris und Berlin rangen monatelang um die Details des Kompromisses.</p>\n"
+            '<div class="teaser inline"><p class="label">Auch interessant</p><a href="/a.html">Scholz: „Ich bin der '
+            "Kanzler“</a></div>\n<figure><img src=\"/p.jpg\"><figcaption>Tschechiens Präsident Petr Pavel in München. "
+            "(Quelle: Tomáš Vrba/ČTK/imago images)</figcaption></figure>\n<h2>Prag sucht Granaten in aller Welt</h2>\n"
+            "<p>Genau dort setzt eine Initiative Tschechiens an.</p>\n</article></body></html>")
+    text = cleaned_text(tmp_path, page, "page.html")
+    assert "Auch interessant" not in text and "Ich bin der Kanzler" not in text
+    assert "Tschechiens Präsident Petr Pavel in München." in text  # the caption is content, on its own line
+    assert "Vrba" not in text and "Quelle" not in text  # its credit is not
+    assert "Prag sucht Granaten in aller Welt" in text and "Genau dort setzt" in text
+
+
+def test_markdown_button_bar_emphasised_teaser_boxes_and_caption_credits_are_blanked(tmp_path: Path) -> None:
+    text = cleaned_text(tmp_path, (
+        "**Katharina Sommer** | Washington | 24.04.2024 - 21:17 Uhr\n\n[Artikel anhören] [Jetzt teilen]\n\n"
+        "![Biden im Weißen Haus](https://example.org/biden.jpg)\n"
+        "*US-Präsident Biden nach der Unterzeichnung: „Das macht Amerika sicherer.“ Foto: Reuters/Elena Marquez*\n\n"
+        f"{BODY}\n\n[Kommentare (12)] [Artikel merken]\n\n"
+        "**Lesen Sie auch:** [Rüstung: Warum Europa nicht hinterherkommt](https://example.org/a.html)\n\n"
+        "(Foto: Lena Brandt/Imago) Bundeskanzler Olaf Scholz (SPD) am Mittwoch im Bundestag.\n\n"
+        f"{LATER}\n\n**Mehr zum Thema:**\n- [Rheinmetall: Neues Werk in Litauen](https://example.org/b.html) – 18.04.2024\n"),
+        "article.md")
+    for furniture in ("anhören", "teilen", "Kommentare", "merken", "Lesen Sie", "Rüstung", "Marquez", "Lena Brandt",
+                      "Mehr zum Thema", "Rheinmetall"):
+        assert furniture not in text
+    for content in (BODY, LATER, "„Das macht Amerika sicherer.“", "Bundeskanzler Olaf Scholz (SPD) am Mittwoch"):
+        assert content in text
+
+
+def test_skip_link_ad_label_and_comment_count_are_furniture(tmp_path: Path) -> None:
+    text = cleaned_text(tmp_path, f"Zum Inhalt springen\nAnzeige\n\n{BODY}\n\n{LATER}\n\n212 Kommentare\nZur Startseite\n")
+    assert " ".join(text.split()) == f"{BODY} {LATER}"
