@@ -92,7 +92,8 @@ def adapt_tokenizer(nlp: Language) -> None:
 
 
 def ensure_linguistic_basics(nlp: Language) -> None:
-    """Add number-aware tokenization, paragraph breaks, sentence boundaries and lemmas if missing."""
+    """Add number-aware tokenization, sound token edges, paragraph breaks, sentence boundaries and lemmas if
+    missing."""
     adapt_tokenizer(nlp)
     first_structural = next(
         (name for name in ("parser", "senter", "sentencizer") if name in nlp.pipe_names), None
@@ -107,6 +108,8 @@ def ensure_linguistic_basics(nlp: Language) -> None:
     if "lemmatizer" not in nlp.pipe_names:
         lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         lemmatizer.initialize()
+    if "token_edges" not in nlp.pipe_names:
+        nlp.add_pipe("token_edges", first=True)  # before anything reads or sets token structure
 
 
 def add_extractors(nlp: Language, names: tuple[str, ...] = EXTRACTORS) -> None:
