@@ -525,6 +525,9 @@ def test_same_day_repeats_the_main_clause_day_of_the_last_dated_sentence(news, t
     ("Im Februar könnte die Zahl der Angriffe weiter steigen.", "2025-02"),  # non-past: the coming February
     ("Im März dürfte die Zahl der Angriffe bereits gestiegen sein.", "2024-03"),  # perfect infinitive: past
     ("Im Mai konnte die Armee die Stadt nicht halten.", "2023-05"),  # past modal
+    ("Beobachter erwarten, dass die Debatte im Februar von vorn beginnen könnte.", "2025-02"),  # verb-final
+    ("Der Oligarch soll am Montag nach Dubai geflohen sein.", "2024-04-22"),  # reported past
+    ("Im Februar kann die Ukraine auf keine neuen Lieferungen hoffen.", "2024-02"),  # indicative: no tense
 ])
 def test_modal_with_infinitive_is_non_past(news, text, value):
     got = values(news, text, "2024-04-24")

@@ -452,7 +452,8 @@ class Resolver:
         word = g.get("shift", "")
         n, kind = (self.lex.shift(word) or (0, "dct" if m.rule == "part_unit" else "previous"))
         ref, anchor = self.anchor_for(kind)
-        if m.rule == "same_period" and n == 0 and kind == "previous" and (unit_word == "Tag" or unit_word in self.lex.dayparts):
+        if (m.rule == "same_period" and n == 0 and anchor == "previous" and ref.precision == "day"
+                and (unit_word == "Tag" or unit_word in self.lex.dayparts)):
             ref, anchor = self.same_day(m.start) or (ref, anchor)
         if ref is None:
             return None

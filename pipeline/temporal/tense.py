@@ -9,16 +9,18 @@ from .lexicon import Lexicon
 
 CLAUSE_BREAKS = {",", ";", ":", "–", "—", "(", ")", '"', "„", "“", "”", "«", "»", "?", "!"}
 PARTICIPLE = re.compile(r"^(?:ge\w{2,}(?:t|en)|\w{3,}iert)$")
-INFINITIVE = re.compile(r"^[a-zäöüß]{2,}(?:en|ern|eln|n)$")
+INFINITIVE = re.compile(r"^(?:[a-zäöüß]{2,}(?:en|ern|eln)|sein|tun)$")
 INFINITIVE_TAGS = {"VVINF", "VAINF", "VMINF", "VVIZU"}
 PERFECT_INFINITIVES = {"haben", "sein"}
 
 
-def modal_tense(tokens) -> str:
+def modal_tense(after, before) -> str:
     """Tense of a clause with a modal verb: 'future' with an infinitive at the clause end ("im November
-    könnte die Debatte von vorn beginnen"), 'past' with a perfect infinitive ("dürfte … gestiegen sein"),
-    '' without an infinitive. Uses tags when the model sets them, else the last word of the clause."""
-    words = [t for t in tokens if t.is_alpha]
+    könnte die Debatte von vorn beginnen"; verb-final: "…, dass die Debatte im November beginnen könnte"),
+    'past' with a perfect infinitive ("dürfte … gestiegen sein"), '' without an infinitive. `after` and
+    `before` are the clause's tokens after and before the modal. Uses tags when the model sets them, else the
+    form of the last word."""
+    words = [t for t in after if t.is_alpha] or [t for t in before if t.is_alpha]
     if not words:
         return ""
     tagged = any(t.tag_ for t in words)
@@ -62,8 +64,9 @@ def clause_tense(doc: Doc, start_token: int, end_token: int, lex: Lexicon) -> st
             if start_token <= token.i < end_token:
                 continue
             tense = token_tense(token, lex, has_aux)
-            if tense == "modal":
-                tense = modal_tense(doc[token.i + 1:hi])
+            if tense in ("modal", "modal_present"):
+                reading = modal_tense(doc[token.i + 1:hi], doc[lo:token.i])
+                tense = "past" if reading == "past" else "future" if tense == "modal" else ""
             if tense:
                 distance = min(abs(token.i - start_token), abs(token.i - end_token))
                 if distance < best_distance:
