@@ -57,6 +57,7 @@ HEADER_DATE_SEGMENT = re.compile(
     re.I,
 )
 HEADER_TIME_SEGMENT = re.compile(r"(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?", re.I)
+LIST_ITEM = re.compile(r"\s*(?:[-*•–»›>+]|\d{1,2}[.)])\s")
 MAX_HEADER_SEGMENT_WORDS = 6
 MAX_HEADER_SEGMENT_CHARS = 60
 # Markdown emphasis around a byline or date ("**Katharina Sommer** | 24.04.2024"): not part of the line's text.
@@ -239,6 +240,8 @@ def segmented_header_date(line: str) -> str:
     """The first non-update date of a header made of short segments, one of them a date ('' if none)."""
     segments = [segment.strip() for segment in HEADER_SEGMENT_SEPARATOR.split(line.strip())]
     if len(segments) < 2 or DATELINE.match(line):  # "BRÜSSEL (Reuters) / 14.02.2023" is a news dateline
+        return ""
+    if LIST_ITEM.match(line):  # a dated teaser in a list ("- Schweden ist Nato-Mitglied | 07.03.2024")
         return ""
     published, dated = "", False
     for segment in segments:

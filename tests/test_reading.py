@@ -180,6 +180,7 @@ def test_broken_front_matter_is_read_loosely(tmp_path: Path) -> None:
         ("Politik | Aktualisiert: 25.04.2024 - 07:30 Uhr", PubDate("2024-04-25", "day", "text")),  # an update only
         ("Berlin | Die Minister trafen sich am 13.03.2024", PubDate()),  # a sentence segment
         ("Weg frei für Schweden - Ungarn stimmt am 26.02.2024 zu", PubDate()),
+        ("- Schweden ist 32. Nato-Mitglied | 07.03.2024", PubDate()),  # a dated teaser in a list
         ("Die Minister trafen am 13.03.2024", PubDate()),  # a sentence, not a date line
         ("Am Mittwoch, 13. März 2024, trafen sich die Minister.", PubDate()),
         ("Am 13.03.2024 von Berlin aus reisten die Minister ab.", PubDate()),
