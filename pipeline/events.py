@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from . import extensions  # noqa: F401
 from .eventing.intervals import Interval, from_bounds, parse_value, union
 from .eventing.lexicon import Lexicon, Trigger, load_lexicon
-from .eventing.relevance import combined, document_prior, document_share, side_hits
+from .eventing.relevance import COUNTRY_SIDES, combined, document_prior, document_share, side_hits
 from .export import format_number
 from .records import Event
 
@@ -101,14 +101,22 @@ def extract_events(doc: Doc, lexicon: Lexicon) -> list[Event]:
     dct = publication_interval(doc)
     roles = person_roles(doc)
     share = document_share(lexicon, (sent.text for sent in sentences))
-    article = Article(side_hits(lexicon, [doc.text]), document_prior(lexicon, share), dct)
+    western = [s._.country.iso3 for s in doc.spans.get("countries", []) if s._.country]  # country sides of the text
+    article = Article(side_hits(lexicon, [doc.text], [c for c in western if c not in COUNTRY_SIDES]),
+                      document_prior(lexicon, share), dct)
     events: list[Event] = []
     last_dated: tuple[int, Interval] | None = None
     for number, sent in enumerate(sentences):
-        dates = sentence_dates(sent, spans["dates"].get(number, []))
-        found = find_trigger(sent, lexicon, quotes, bool(spans["money"].get(number)))
+        all_dates = sentence_dates(sent, spans["dates"].get(number, []))
+        has_money = bool(spans["money"].get(number))
+        found = find_trigger(sent, lexicon, quotes, has_money)
+        dates = [d for d in all_dates if found is None or not object_date(d, found, dct, has_money, lexicon)]
         if found is not None and not clause_has(sent, found, lexicon, "negation"):
-            dating = date_event(sent, number, found, dates, dct, last_dated, lexicon, quotes)
+            if all_dates and not dates:  # only the pledge's due date or budget year: the paragraph's date or the day
+                dating = paragraph_dating(sent, number, last_dated, sentences)
+                dating = dating or date_event(sent, number, found, [], dct, None, lexicon, quotes)
+            else:
+                dating = date_event(sent, number, found, dates, dct, last_dated, lexicon, quotes)
             if dating is not None and dating.interval.precision in USABLE_PRECISIONS:
                 context = ""
                 if number and lexicon.anaphora.search(sent.text):  # a continuation is read with its predecessor
@@ -231,8 +239,15 @@ def advocated(found: Found, sent: Span, lexicon: Lexicon) -> bool:
     is what someone asks for, not what was decided (`Stoltenberg wirbt dafür, jährlich 40 Milliarden
     Euro bereitzustellen`, `Austin rief die Staaten auf, ihre Zusagen umzusetzen`, `Die USA sind
     dagegen, … aufzunehmen`)."""
+    return complement_of(found, sent, lexicon, "advocacy")
+
+
+def complement_of(found: Found, sent: Span, lexicon: Lexicon, kind: str) -> bool:
+    """Whether the trigger stands in a complement clause (dass …, … zu tun) after a clause with a
+    marker of `kind` (advocacy: `wirbt dafür, … bereitzustellen`; expectation: `Stoltenberg erwartet,
+    dass sich die Minister für höhere Ziele aussprechen`: expected, not reported as happened)."""
     start, end = clause_bounds(sent, found)
-    pattern = lexicon.markers.get("advocacy")
+    pattern = lexicon.markers.get(kind)
     if not pattern or start <= sent.start_char or not pattern.search(sent.doc.text[sent.start_char:start]):
         return False
     clause = sent.doc.char_span(start, end, alignment_mode="expand")
@@ -433,6 +448,40 @@ def nearest_date(found: Found, dates: list[SentenceDate]) -> SentenceDate | None
     return min(candidates, key=distance)
 
 
+def object_date(date: SentenceDate, found: Found, dct: Interval | None, has_money: bool,
+                lexicon: Lexicon) -> bool:
+    """A date of what a decision or pledge gives, not of when it was made: a deadline after a noun
+    (`sagte … 30 F-16-Kampfjets bis 2028 zu`; not `Bis Ende des Monats will Biden … bitten`, which
+    dates the act) or, in a sentence with money, the budget year that holds the publication date
+    (`stellt 2024 mindestens 126 Millionen Euro bereit`, `in diesem Jahr Militärhilfe von 977 Millionen
+    Euro`; not a running total: `haben in diesem Jahr bereits … bestellt`). Only for decisions and
+    pledges: an arrival or delivery happens by its deadline (`sollen bis Juni in der Ukraine ankommen`)."""
+    if not found.trigger.decision:
+        return False
+    doc, sent = date.span.doc, found.token.sent
+    start = date.span.start + 1 if date.span[0].lower_ == "bis" else date.span.start
+    bis = next((i for i in range(start - 1, max(sent.start, start - 3) - 1, -1) if doc[i].lower_ == "bis"), None)
+    if bis is not None and all(doc[i].lower_ in {"zum", "zur", "ende", "anfang", "mitte"} for i in range(bis + 1, start)):
+        previous = doc[bis - 1] if bis > sent.start else None
+        last_part = previous.text.rsplit("-", 1)[-1] if previous is not None else ""  # F-16-Kampfjets
+        return last_part.isalpha() and last_part[:1].isupper() and last_part.lower() not in STOP_WORDS
+    return has_money and dct is not None and date.interval.precision == "year" \
+        and date.interval.start <= dct.start and dct.end <= date.interval.end \
+        and not sentence_has(sent, lexicon, "cumulative")
+
+
+def paragraph_dating(sent: Span, number: int, last_dated: tuple[int, Interval] | None,
+                     sentences: list[Span]) -> Dating | None:
+    """The date of a sentence just before in the same paragraph (`Mehrere Verbündete stockten in dieser
+    Woche ihre Hilfe auf. Belgien sagte … bis 2028 … zu.`), for a decision whose own dates are those of its object."""
+    if last_dated is None or number - last_dated[0] > 2:
+        return None
+    text = sent.doc.text
+    if "\n\n" in text[sentences[last_dated[0]].end_char:sent.start_char].replace("\r", ""):
+        return None
+    return Dating(last_dated[1], "previous")
+
+
 def zu_infinitive(found: Found) -> bool:
     """A verb trigger as a zu-infinitive (`bereitzustellen`, `zu liefern`): the complement of another verb."""
     token = found.token
@@ -468,7 +517,8 @@ def date_event(sent: Span, number: int, found: Found, dates: list[SentenceDate],
         return None
     if any(clause_has(sent, found, lexicon, kind) for kind in ("speculative", "expectation")):
         return None
-    if clause_opens(sent, found, lexicon, "question") or refers_back(found, lexicon):
+    if clause_opens(sent, found, lexicon, "question") or refers_back(found, lexicon) \
+            or complement_of(found, sent, lexicon, "expectation"):
         return None
     if any(sentence_has(sent, lexicon, kind) for kind in ("habitual", "past")):
         return None

@@ -453,3 +453,103 @@ def test_an_unparsed_document_with_broken_token_edges_does_not_crash(nlp) -> Non
             "Am Mittwoch kamen die NATO-Verteidigungsminister in Brüssel zusammen.\n")
     [event] = annotate(nlp, text, "2023-02-15", dates=[("Mittwoch", day("2023-02-15"))])._.events
     assert (event.trigger, event.date_value, event.location) == ("zusammenkommen", "2023-02-15", "Brüssel")
+
+
+EU_AMMUNITION_ARTICLE = (
+    "Die EU will der Ukraine schneller Munition liefern. Kiew klagt seit Wochen über fehlende Granaten an der Front. "
+    "Der ukrainische Außenminister Dmytro Kuleba war zu den Beratungen zugeschaltet. "
+    "Die Außenminister der 27 Mitgliedstaaten beschlossen am Montag in Brüssel, die Europäische Friedensfazilität "
+    "um fünf Milliarden Euro aufzustocken.")
+
+
+def test_a_western_military_aid_decision_counts_in_an_article_about_ukraine(nlp) -> None:
+    """The EU topping up its Peace Facility is Western military support for Ukraine, NATO context
+    without naming NATO; the same EU meeting deciding on farm subsidies is not."""
+    minimum = load_lexicon().settings["min_relevance"]
+    doc = annotate(nlp, EU_AMMUNITION_ARTICLE, "2024-03-18", dates=[("Montag", day("2024-03-18"))],
+                   countries=[("Ukraine", CountryInfo("UKR", "Ukraine", "name")),
+                              ("Brüssel", CountryInfo("BEL", "Belgien", "capital"))])
+    epf = next(e for e in doc._.events if "Friedensfazilität" in e.text)
+    assert epf.is_decision and epf.relevance >= minimum
+    text = ("Die EU will Landwirten schneller helfen. Bauern klagen seit Wochen über Bürokratie. "
+            "Der Agrarkommissar war zu den Beratungen zugeschaltet. "
+            "Die Agrarminister der 27 Mitgliedstaaten beschlossen am Montag in Brüssel, die Direktzahlungen "
+            "um fünf Milliarden Euro aufzustocken.")
+    [farm] = annotate(nlp, text, "2024-03-18", dates=[("Montag", day("2024-03-18"))])._.events
+    assert farm.relevance < 0.25
+
+
+def year(value: str) -> Timex:
+    return Timex("DATE", value, f"{value}-01-01", f"{value}-12-31", "year", "", "none")
+
+
+def week(value: str, start: str, end: str) -> Timex:
+    return Timex("DATE", value, start, end, "week", "", "dct")
+
+
+@pytest.mark.parametrize("text, phrase, timex, trigger, event_type, decision", [
+    ("Die Ukraine hatte die Bundesregierung im Mai vergangenen Jahres um den Marschflugkörper gebeten.",
+     "Mai vergangenen Jahres", month("2023-05", "2023-05-01", "2023-05-31"), "bitten", "proposal", False),
+    ("Die Abgeordneten in Budapest stimmten am Montag mit 188 zu sechs Stimmen für die Ratifizierung des Beitrittsprotokolls.",
+     "Montag", day("2024-02-26"), "stimmen", "decision", True),
+    ("Am 6. Dezember blockierten die Republikaner im Senat ein erstes Ukraine-Paket.",
+     "6. Dezember", day("2023-12-06"), "blockieren", "rejection", True),
+    ("Der polnische Vorstoß für eine Friedensmission scheiterte am Mittwoch am Widerstand Deutschlands.",
+     "Mittwoch", day("2022-03-16"), "scheitern", "rejection", True),
+    ("Die Regierung bestätigte, dass die Ukraine bereits im März heimlich weitreichende ATACMS-Raketen erhalten hat.",
+     "März", month("2024-03", "2024-03-01", "2024-03-31"), "erhalten", "aid", False),
+    ("Fiala zeigte sich zuversichtlich, dass die ersten Granaten bis Juni in der Ukraine ankommen.",
+     "Juni", month("2024-06", "2024-06-01", "2024-06-30"), "ankommen", "aid", False),
+    ("Die Staats- und Regierungschefs beider Länder gaben am Sonntag die Lieferung von F-16-Kampfjets bekannt.",
+     "Sonntag", day("2023-08-20"), "bekanntgeben", "aid", False),
+    ("Am Mittwoch bekräftigte die NATO, dass der Weg der Ukraine zum Beitritt unumkehrbar ist.",
+     "Mittwoch", day("2023-07-12"), "bekräftigen", "membership", False),
+])
+def test_triggers_of_requests_votes_blockades_and_deliveries(nlp, text, phrase, timex, trigger, event_type, decision) -> None:
+    [event] = annotate(nlp, text, "2024-03-18", dates=[(phrase, timex)])._.events
+    assert (event.trigger, event.event_type, event.is_decision, event.date_value) == (trigger, event_type, decision, timex.value)
+
+
+@pytest.mark.parametrize("text", [
+    "Das stimmt so nicht ganz, sagte der Minister.",  # stimmen without a side of a vote
+    "Die russische Offensive gilt inzwischen als gescheitert.",  # scheitern without where a proposal failed
+    "Der Kanzler erhielt für seine Rede viel Applaus.",  # erhalten without anything the sentence types
+    "Es kommt jetzt vor allem auf Tempo an.",  # ankommen without a place: es kommt darauf an
+    "Stoltenberg nannte die ausstehende Ratifizierung durch die Türkei möglich.",  # pending, not done
+    "Ich bitte Sie, das zu bedenken.",  # bitten without um
+])
+def test_words_that_are_no_triggers_without_their_construction(nlp, text) -> None:
+    assert annotate(nlp, text, "2024-03-18")._.events == []
+
+
+def test_a_deadline_or_budget_year_of_a_pledge_does_not_date_it(nlp) -> None:
+    """`bis 2028` after the jets and `in diesem Jahr` before the money say what is given and when;
+    the pledge itself takes the paragraph's date (`in dieser Woche`) or the publication date."""
+    text = ("Mehrere Verbündete stockten in dieser Woche ihre Hilfe auf. Belgien sagte der Ukraine in einem "
+            "Sicherheitsabkommen 30 F-16-Kampfjets bis 2028 und in diesem Jahr Militärhilfe von 977 Millionen Euro zu. "
+            "Portugal unterzeichnete ebenfalls ein Abkommen und stellt 2024 mindestens 126 Millionen Euro bereit.")
+    this_week = week("2024-W22", "2024-05-27", "2024-06-02")
+    doc = annotate(nlp, text, "2024-05-31", dates=[("in dieser Woche", this_week), ("2028", year("2028")),
+                                                   ("diesem Jahr", year("2024")), ("2024", year("2024"))],
+                   money=[("977 Millionen Euro", MoneyInfo(977_000_000, "EUR")),
+                          ("126 Millionen Euro", MoneyInfo(126_000_000, "EUR"))])
+    belgium = next(e for e in doc._.events if "Belgien" in e.text)
+    portugal = next(e for e in doc._.events if "Portugal" in e.text)
+    assert belgium.date_value == portugal.date_value == "2024-W22"
+    [alone] = annotate(nlp, "Portugal stellt 2024 mindestens 126 Millionen Euro für die Ukraine bereit.", "2024-05-31",
+                       dates=[("2024", year("2024"))], money=[("126 Millionen Euro", MoneyInfo(126_000_000, "EUR"))])._.events
+    assert (alone.date_value, alone.date_source) == ("2024-05-31", "dct")
+
+
+@pytest.mark.parametrize("text, phrase, timex", [
+    # the deadline of the act itself (before the verb, not after a noun)
+    ("Bis Ende des Monats will Präsident Biden den Kongress um ein weiteres Hilfspaket bitten.",
+     "Ende des Monats", month("2022-04", "2022-04-01", "2022-04-30", "END")),
+    # a running total: the year is its period
+    ("Die NATO-Länder haben in diesem Jahr bereits Artilleriemunition im Wert von einer Milliarde Dollar bestellt.",
+     "diesem Jahr", year("2023")),
+])
+def test_a_date_of_the_act_itself_still_dates_it(nlp, text, phrase, timex) -> None:
+    [event] = annotate(nlp, text, "2023-06-14", dates=[(phrase, timex)],
+                       money=[("einer Milliarde Dollar", MoneyInfo(1e9, "USD"))] if "Milliarde" in text else [])._.events
+    assert event.date_value == timex.value

@@ -54,6 +54,7 @@ class Lexicon:
     relevance: list[tuple[str, re.Pattern]]
     locations: list[tuple[str, str]]  # (name as written, display name), longest first
     settings: dict[str, float] = field(default_factory=dict)
+    country_sides: dict[str, str] = field(default_factory=dict)  # ISO3 → side (events_relevance.tsv `country:` rows)
 
     def type_info(self, event_type: str) -> TypeInfo:
         return self.types.get(event_type, TypeInfo(event_type, "outcome", 99, event_type))
@@ -145,9 +146,13 @@ def load_lexicon(lang: str = "de") -> Lexicon:
     markers = {row["kind"]: word_pattern(row["pattern"]) for row in marker_rows if row["kind"] != "anaphora"}
     anaphora_words = next(row["pattern"] for row in marker_rows if row["kind"] == "anaphora")
     anaphora = re.compile(r"^\W*" + word_pattern(anaphora_words).pattern, re.I)
-    relevance = [(row["side"], re.compile(row["pattern"], re.I)) for row in load_table("events_relevance.tsv", lang)]
+    relevance_rows = load_table("events_relevance.tsv", lang)
+    relevance = [(row["side"], re.compile(row["pattern"], re.I)) for row in relevance_rows
+                 if not row["pattern"].startswith("country:")]
+    country_sides = {code.strip().upper(): row["side"] for row in relevance_rows if row["pattern"].startswith("country:")
+                     for code in row["pattern"][len("country:"):].split("|") if code.strip()}
     locations = sorted(((row["name"], row["location"]) for row in load_table("events_locations.tsv", lang)),
                        key=lambda item: -len(item[0]))
     settings = {row["key"]: float(row["value"]) for row in load_table("timeline_settings.tsv", lang)}
     return Lexicon(verbs, nouns, suffixes, frozenset(excluded), types, cues, markers, anaphora,
-                   relevance, locations, settings)
+                   relevance, locations, settings, country_sides)
