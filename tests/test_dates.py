@@ -500,6 +500,12 @@ def test_live_ticker_times_follow_a_day_heading(news):
     assert (got["18:05 Uhr"], got["21:10 Uhr"]) == ("2024-05-31T18:05", "2024-05-30T21:10")
 
 
+def test_a_date_line_is_no_ticker_heading(news):
+    text = ("30.05.2024\n\nNato-Staaten lockern Auflagen für Waffen\n\nDie Entwicklungen im Tagesverlauf:\n\n"
+            "08:15 Uhr – Kiew: Selenskyj dankt den Partnern.\n")
+    assert values(news, text, "2024-05-31")["08:15 Uhr"] == "2024-05-31T08:15"  # updated: the DCT's day
+
+
 def test_clock_time_inside_prose_keeps_the_day_of_its_narrative(news):
     text = "Am Mittwoch landete Scholz in Kiew. Um 14 Uhr traf er Selenskyj. Der Besuch war geheim gehalten worden."
     got = values(news, text, "2024-05-31")

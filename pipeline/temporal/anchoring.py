@@ -3,6 +3,12 @@
 News mode resolves relative expressions against the publication date (DCT); narrative mode against
 the last explicit date in the text (the reference time moves on with every resolved date). A value is
 never more precise than what the anchor supports: with a month-level DCT, "morgen" is that month.
+
+Layout and clause structure refine the reference in news: a clock time that opens a line ("09:40 Uhr – Prag:
+…") is a live-ticker entry of the ticker's day heading (a line that is only a date) or of the DCT, not of the
+last weekday in the prose above, and a part of day in that entry without a day of its own follows it;
+"am selben Tag" repeats the day of the main clause of the last sentence that named a day, not the day of a
+subordinate "nachdem …" clause (`temporal_subordinators.tsv`).
 """
 from __future__ import annotations
 
@@ -24,6 +30,7 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s+[A-ZÄÖÜ\"„])|\n")  # "am 4. April" ends no sentence
 LINE_LEAD = re.compile(r"[\s*#>•·|_–—-]*(?:(?:um|Um|gegen|Gegen|ab|Ab)\s+)?")  # markup before a ticker time
 LINE_REST = re.compile(r"[\s*#>•·|_:.,–—-]*")  # markup and punctuation around a day heading
+TICKER_NEXT = re.compile(r"\s*\n[\s*#>•·|_–—-]*(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)")  # next line opens with a time
 CLAUSE_START = re.compile(r"[,;:–—(]|(?<!\d)[.!?]\s|\n")
 
 
@@ -137,7 +144,7 @@ class Resolver:
         self.previous_at = self.current.start if self.current is not None else 0
         if point.precision == "day" and self.current is not None:
             self.days.append((self.current.start, point, self.subordinate(self.current.start)))
-            if timex.type == "DATE" and self.whole_line(self.current):
+            if timex.type == "DATE" and self.day_heading(self.current):
                 self.heading = point
 
     # ---- text layout ---------------------------------------------------------------------------
@@ -149,14 +156,16 @@ class Resolver:
         start = self.line_start(match.start)
         return bool(self.text) and LINE_LEAD.fullmatch(self.text, start, match.start) is not None
 
-    def whole_line(self, match: Match) -> bool:
-        """The match is all of its line but markup ("Freitag, 31. Mai 2024", "**30.05.2024**"): a day heading."""
+    def day_heading(self, match: Match) -> bool:
+        """The match is all of its line but markup ("Freitag, 31. Mai 2024", "**30.05.2024**") and the next
+        line opens with a clock time: the day heading of live-ticker entries (a date line is not one)."""
         if not self.text:
             return False
         start, end = self.line_start(match.start), self.text.find("\n", match.end)
         end = len(self.text) if end < 0 else end
         return (LINE_REST.fullmatch(self.text, start, match.start) is not None
-                and LINE_REST.fullmatch(self.text, match.end, end) is not None)
+                and LINE_REST.fullmatch(self.text, match.end, end) is not None
+                and TICKER_NEXT.match(self.text, end) is not None)
 
     def subordinate(self, pos: int) -> bool:
         """The clause before `pos` opens with a subordinating conjunction ("…, nachdem der Senat am …")."""
