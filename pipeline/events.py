@@ -117,6 +117,8 @@ def extract_events(doc: Doc, lexicon: Lexicon) -> list[Event]:
                 dating = dating or date_event(sent, number, found, [], dct, None, lexicon, quotes)
             else:
                 dating = date_event(sent, number, found, dates, dct, last_dated, lexicon, quotes)
+            if dating is not None and dating.source == "dct":
+                dating = narrative_dating(sent, number, found, dating, last_dated, sentences, lexicon)
             if dating is not None and dating.interval.precision in USABLE_PRECISIONS:
                 context = ""
                 if number and lexicon.anaphora.search(sent.text):  # a continuation is read with its predecessor
@@ -271,8 +273,14 @@ def heading_without_verb(sent: Span, lexicon: Lexicon) -> bool:
     if text[line_start:start].strip() or text[end:len(text) if line_end < 0 else line_end].strip():
         return False
     words = [t for t in sent if t.is_alpha]
-    if not words or len(words) > lexicon.settings.get("heading_max_words", 12):
-        return False
+    return bool(words) and len(words) <= lexicon.settings.get("heading_max_words", 12) and verbless(sent, lexicon)
+
+
+def verbless(sent: Span, lexicon: Lexicon) -> bool:
+    """Whether a sentence has no finite verb: every lowercase word is a function word (spaCy's stop
+    words, but no finite auxiliary of `events_markers.tsv`) or a participle that ends it
+    (`Tschechiens Präsident Petr Pavel auf der Münchner Sicherheitskonferenz.`, a photo caption)."""
+    words = [t for t in sent if t.is_alpha]
     finite = lexicon.markers.get("finite")
     for token in words:
         if token.text[:1].isupper():
@@ -474,12 +482,51 @@ def paragraph_dating(sent: Span, number: int, last_dated: tuple[int, Interval] |
                      sentences: list[Span]) -> Dating | None:
     """The date of a sentence just before in the same paragraph (`Mehrere Verbündete stockten in dieser
     Woche ihre Hilfe auf. Belgien sagte … bis 2028 … zu.`), for a decision whose own dates are those of its object."""
-    if last_dated is None or number - last_dated[0] > 2:
-        return None
-    text = sent.doc.text
-    if "\n\n" in text[sentences[last_dated[0]].end_char:sent.start_char].replace("\r", ""):
+    if last_dated is None or number - last_dated[0] > 2 or not same_paragraph(sentences[last_dated[0]], sent):
         return None
     return Dating(last_dated[1], "previous")
+
+
+PARAGRAPH_BREAK = re.compile(r"\n")  # news text is not hard-wrapped: a line is a paragraph
+
+
+def same_paragraph(earlier: Span, later: Span) -> bool:
+    return not PARAGRAPH_BREAK.search(later.doc.text[earlier.end_char:later.start_char])
+
+
+def narrative_dating(sent: Span, number: int, found: Found, dating: Dating, last_dated: tuple[int, Interval] | None,
+                     sentences: list[Span], lexicon: Lexicon) -> Dating | None:
+    """An undated sentence in a paragraph that narrates an earlier day does not report the day of
+    publication. Right after that day's sentence, a clause that points back to it (`dort`, `dabei`, `Nach
+    einem Treffen mit Orbán kündigten beide an`) takes its date, as does any such clause after a dated
+    sentence (`Schon am Dienstag treffen sich die Minister. Pistorius will dort weitere Hilfe ankündigen.`);
+    a clause right after it that does not point back keeps the publication date (`… hatte Biden am Dienstag
+    angekündigt, … Die USA und Deutschland stellen Patriot-Komponenten bereit.` may be news of the day);
+    later sentences of a paragraph (a line) about an earlier day (`Am 1. März hatte RT den Mitschnitt
+    veröffentlicht. … Disziplinarische Konsequenzen lehnte er ab.`) are no events of a known day."""
+    if last_dated is None or not same_paragraph(sentences[last_dated[0]], sent):
+        return dating
+    if last_dated[0] == number - 1:
+        return Dating(last_dated[1], "previous") if points_back(sent, found, lexicon) else dating
+    earlier = (dating.interval.start - last_dated[1].end).days > lexicon.settings.get("narrative_gap_days", 1)
+    return None if earlier else dating
+
+
+def points_back(sent: Span, found: Found, lexicon: Lexicon) -> bool:
+    """Whether the trigger's clause refers to the occasion of the sentence before: a back-pointing
+    adverb (`dort`, `dabei`) or a gathering noun after a retrospective preposition (`Nach einem Treffen`)."""
+    if clause_has(sent, found, lexicon, "reference"):
+        return True
+    start, end = clause_bounds(sent, found)
+    for token in sent:
+        if token.i == found.token.i or not start <= token.idx < end or not token.text[:1].isupper():
+            continue
+        other = match_token(token, sent, lexicon)
+        if other is not None and other.trigger.pos == "noun" \
+                and lexicon.type_info(other.trigger.event_type).family == "gathering" \
+                and preceded_by(other, lexicon, "retrospective"):
+            return True
+    return False
 
 
 def zu_infinitive(found: Found) -> bool:
@@ -522,6 +569,8 @@ def date_event(sent: Span, number: int, found: Found, dates: list[SentenceDate],
         return None
     if any(sentence_has(sent, lexicon, kind) for kind in ("habitual", "past")):
         return None
+    if found.trigger.pos == "noun" and verbless(sent, lexicon):
+        return None  # a caption or label names an occasion, it does not report that it happened today
     if found.trigger.pos == "noun":
         if preceded_by(found, lexicon, "prospective"):
             return None

@@ -553,3 +553,41 @@ def test_a_date_of_the_act_itself_still_dates_it(nlp, text, phrase, timex) -> No
     [event] = annotate(nlp, text, "2023-06-14", dates=[(phrase, timex)],
                        money=[("einer Milliarde Dollar", MoneyInfo(1e9, "USD"))] if "Milliarde" in text else [])._.events
     assert event.date_value == timex.value
+
+
+def test_a_photo_caption_without_a_finite_verb_is_no_event(nlp) -> None:
+    text = ("Tschechien hat außerhalb Europas Granaten für die Ukraine gefunden. "
+            "Tschechiens Präsident Petr Pavel auf der Münchner Sicherheitskonferenz. (Quelle: Agentur)")
+    events = annotate(nlp, text, "2024-03-18")._.events
+    assert not any("Sicherheitskonferenz" in e.text for e in events)
+
+
+def test_a_paragraph_about_an_earlier_day_gives_its_reactions_no_publication_date(nlp) -> None:
+    text = ("Am 1. März hatte die Chefin des russischen Staatssenders den Mitschnitt einer Schalte veröffentlicht. "
+            "Darin erörterten Offiziere, wie ein Taurus-Einsatz ablaufen könnte. Pistorius sprach von einem Informationskrieg. "
+            "Disziplinarische Konsequenzen für die Offiziere lehnte er ab.\n"
+            "Der Bundestag lehnte den Antrag der Union ab.")
+    events = annotate(nlp, text, "2024-03-14", dates=[("1. März", day("2024-03-01"))])._.events
+    assert not any("Disziplinarische" in e.text for e in events)  # the paragraph narrates 1 March
+    [bundestag] = [e for e in events if "Bundestag" in e.text]  # a new paragraph (line) is news of the day
+    assert bundestag.date_value == "2024-03-14"
+
+
+@pytest.mark.parametrize("text, phrase, timex", [
+    ("Schon am Dienstag treffen sich die Verteidigungsminister der Kontaktgruppe in Ramstein. "
+     "Bundesverteidigungsminister Boris Pistorius will dort weitere Hilfe ankündigen.", "Dienstag", day("2024-03-19")),
+    ("Den Durchbruch hatte ein Besuch Kristerssons in Budapest am Freitag gebracht. Nach einem Treffen mit "
+     "Ministerpräsident Orbán kündigten beide an, dass Ungarn vier weitere Kampfjets kaufen wird.", "Freitag", day("2024-02-23")),
+])
+def test_a_clause_that_points_back_takes_the_date_of_the_sentence_before(nlp, text, phrase, timex) -> None:
+    events = annotate(nlp, text, "2024-03-18", dates=[(phrase, timex)])._.events
+    assert events[-1].date_value == timex.value and events[-1].date_source == "previous"
+
+
+@pytest.mark.parametrize("text", [
+    "Paris bestand darauf, mit dem Geld möglichst Rüstungsgüter aus europäischer Produktion zu kaufen.",
+    "Sobald Stockholm die Beitrittsurkunde in Washington hinterlegt hat, ist Schweden Mitglied der Allianz.",
+    "Das Gesetz muss nun noch vom Staatsoberhaupt unterzeichnet werden.",
+])
+def test_demands_conditions_and_pending_steps_get_no_publication_date(nlp, text) -> None:
+    assert annotate(nlp, text, "2024-03-18")._.events == []
