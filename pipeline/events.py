@@ -12,6 +12,11 @@ no reports of events. Then it asks:
   `Sein Nachfolger`), the previous sentence's date; else the publication date (`doc._.dct`) for a
   plain report about the day itself. Hedged, expected, habitual or background statements, quotes
   and questions get no publication date (`events_markers.tsv`), and negated triggers no event;
+  neither do verbless captions or later sentences of a paragraph that narrates an earlier day, while
+  a clause right after a dated sentence that points back to it (`dort`, `Nach einem Treffen`) takes
+  its date. A pledge's deadline after a noun (`30 F-16 bis 2028`) or budget year (`stellt 2024 …
+  Millionen Euro bereit`) does not date it: the paragraph's date or the publication date does. A
+  headline of the publication day that the article dates the day before takes that date;
 * who and what? persons, countries, organisations and money of the sentence, a location after a
   place preposition in the trigger's clause (`in Brüssel`), the event type (`events_taxonomy.tsv`)
   and whether it is a decision;
@@ -136,10 +141,41 @@ def extract_events(doc: Doc, lexicon: Lexicon) -> list[Event]:
             events[-1] = with_participants(events[-1], number, spans)
         if dates:
             last_dated = (number, finest(dates)[-1].interval)
-    return events
+    return restated(events, dct)
+
+
+def restated(events: list[Event], dct: Interval | None) -> list[Event]:
+    """An event dated by the publication day that the article also reports, with the same trigger and
+    type, for the day before (`Biden unterzeichnet 61-Milliarden-Paket` in the headline of an article
+    published after midnight or the next morning, `Er unterzeichnete das Gesetz am Mittwoch`) is that
+    occurrence: it takes the explicit date. Only one day back and not for other actors (Sunak announced
+    on Tuesday, Biden on the publication day), so a repeated act stays apart."""
+    if dct is None or dct.precision != "day":
+        return events
+    day_before = {(e.trigger, e.event_type): e for e in events
+                  if e.date_source == "explicit" and e.precision == "day"
+                  and (dct.start - parse_value(e.date_start).start).days == 1}
+    result = []
+    for event in events:
+        same = day_before.get((event.trigger, event.event_type)) if event.date_source == "dct" else None
+        if same is not None and not other_actors(event, same):
+            event = replace(event, date_value=same.date_value, date_start=same.date_start, date_end=same.date_end,
+                            precision=same.precision, date_source="previous")
+        result.append(event)
+    return result
 
 
 # --- sentences, spans, quotes ------------------------------------------------------------------
+
+def other_actors(a: Event, b: Event) -> bool:
+    """Whether two events name persons, or countries besides Ukraine and Russia, and share none of them."""
+    for field in ("persons", "countries"):
+        first = set(getattr(a, field)) - COUNTRY_SIDES.keys()
+        second = set(getattr(b, field)) - COUNTRY_SIDES.keys()
+        if first and second and not first & second:
+            return True
+    return False
+
 
 def token_sentence_index(doc: Doc, sentences: list[Span]) -> list[int]:
     index = [0] * len(doc)

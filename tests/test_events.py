@@ -591,3 +591,16 @@ def test_a_clause_that_points_back_takes_the_date_of_the_sentence_before(nlp, te
 ])
 def test_demands_conditions_and_pending_steps_get_no_publication_date(nlp, text) -> None:
     assert annotate(nlp, text, "2024-03-18")._.events == []
+
+
+def test_a_headline_of_the_publication_day_takes_the_day_before_that_the_article_gives_for_it(nlp) -> None:
+    """Published the next morning: the headline's act is the one the body dates the day before."""
+    text = ("Biden unterzeichnet Milliardenpaket für die Ukraine\n"
+            "Er unterzeichnete das Gesetz am Mittwoch im Weißen Haus.\n"
+            "Der britische Premier Rishi Sunak kündigte am Mittwoch weitere Hilfe an. „Wir liefern sofort“, kündigte Biden an.")
+    doc = annotate(nlp, text, "2024-04-25", dates=[("Mittwoch", day("2024-04-24")), (("Mittwoch", 1), day("2024-04-24"))],
+                   persons=[("Biden", PersonInfo("Joe Biden", "")), ("Rishi Sunak", PersonInfo("Rishi Sunak", "Premier")),
+                            (("Biden", 1), PersonInfo("Joe Biden", ""))])
+    headline, body, sunak, quote = doc._.events
+    assert headline.date_value == body.date_value == "2024-04-24"
+    assert sunak.date_value == "2024-04-24" and quote.date_value == "2024-04-25"  # another actor's announcement
