@@ -502,6 +502,10 @@ def week(value: str, start: str, end: str) -> Timex:
      "Juni", month("2024-06", "2024-06-01", "2024-06-30"), "ankommen", "aid", False),
     ("Die Staats- und Regierungschefs beider Länder gaben am Sonntag die Lieferung von F-16-Kampfjets bekannt.",
      "Sonntag", day("2023-08-20"), "bekanntgeben", "aid", False),
+    ("Schon Ende Februar war ein ähnlicher Vorstoß von CDU und CSU gescheitert.",
+     "Ende Februar", month("2024-02", "2024-02-01", "2024-02-29", "END"), "scheitern", "rejection", True),
+    ("Am Freitag erlaubte auch die Bundesregierung der Ukraine, gelieferte Waffen gegen Ziele in Russland einzusetzen.",
+     "Freitag", day("2024-05-31"), "erlauben", "decision", True),
     ("Am Mittwoch bekräftigte die NATO, dass der Weg der Ukraine zum Beitritt unumkehrbar ist.",
      "Mittwoch", day("2023-07-12"), "bekräftigen", "membership", False),
 ])
