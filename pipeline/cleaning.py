@@ -13,6 +13,7 @@ Regierungsbefragung"), which readers count as content. Only their credits are bl
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -131,27 +132,31 @@ def blank_markup(text: str, rules: FurnitureRules) -> str:
 
 
 def end_lines_at_blocks(text: str, tags: list[tuple[int, int, bool]]) -> str:
-    """Line breaks at block-level tags (start, end, closes a container), offsets kept.
+    """Line breaks at blanked block-level tags (start, end, closes a container), offsets kept.
 
-    Where the text before and after a blanked block tag is on one line ("<li>Gegründet: 2021</li><li>…"), the
-    tag's first character becomes a line break. The end of a container (box, list, figure, table) also ends
-    its paragraph: its first and last characters become line breaks until a blank line separates the text
-    before and after, so a teaser box's lines never continue into the caption or subheading after it.
+    Where the text before and after a block tag is on one line ("<li>Gegründet: 2021</li><li>…"), the tag's
+    first character becomes a line break. The end of a container (box, list, figure, table) also ends its
+    paragraph: its first and last characters become line breaks until a blank line separates the text before
+    and after, so a teaser box's lines never continue into the caption or subheading after it. Each gap
+    between two pieces of text is counted once, so long runs of blanked markup cost linear time.
     """
     chars = list(text)
+    words = [match.span() for match in re.finditer(r"\S+", text)]
+    word_starts, word_ends = [start for start, _ in words], [end for _, end in words]
+    breaks_in_gap: dict[int, int] = {}  # line breaks between the text ending at the key and the next text
     for start, end, container_end in tags:
-        before = start
-        while before > 0 and chars[before - 1].isspace():
-            before -= 1
-        after = end
-        while after < len(chars) and chars[after].isspace():
-            after += 1
-        if before == 0 or after == len(chars):
-            continue  # nothing to separate at the edges of the text
-        wanted = 2 if container_end else 1
+        index = bisect.bisect_right(word_ends, start)
+        if index == 0 or index == len(words) or word_starts[index] < end:
+            continue  # nothing to separate at the edges of the text (or the tag is not blank)
+        before, after = word_ends[index - 1], word_starts[index]
+        breaks = breaks_in_gap.get(before)
+        if breaks is None:
+            breaks = text.count("\n", before, after)
         for position in (start, end - 1):
-            if chars[before:after].count("\n") < wanted and chars[position] != "\n":
+            if breaks < (2 if container_end else 1) and chars[position] != "\n":
                 chars[position] = "\n"
+                breaks += 1
+        breaks_in_gap[before] = breaks
     return "".join(chars)
 
 

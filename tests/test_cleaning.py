@@ -1,6 +1,7 @@
 """Cleaning stage: page furniture is blanked, offsets into the text as read never move."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from pipeline.cleaning import clean_text
@@ -233,3 +234,12 @@ def test_markdown_button_bar_emphasised_teaser_boxes_and_caption_credits_are_bla
 def test_skip_link_ad_label_and_comment_count_are_furniture(tmp_path: Path) -> None:
     text = cleaned_text(tmp_path, f"Zum Inhalt springen\nAnzeige\n\n{BODY}\n\n{LATER}\n\n212 Kommentare\nZur Startseite\n")
     assert " ".join(text.split()) == f"{BODY} {LATER}"
+
+
+def test_line_breaks_at_block_tags_take_linear_time_on_a_large_minified_page(tmp_path: Path) -> None:
+    page = ("<html><body><script>" + "x" * 200_000 + "</script>" + "<div><p>Die NATO berät.</p><ul><li>a</li></ul></div>" * 3000
+            + "<div></div>" * 10_000 + "</body></html>")
+    started = time.perf_counter()
+    text = cleaned_text(tmp_path, page, "page.html")
+    assert time.perf_counter() - started < 10
+    assert text.count("Die NATO berät.") == 3000
