@@ -595,6 +595,8 @@ def date_event(sent: Span, number: int, found: Found, dates: list[SentenceDate],
     if chosen is not None:
         return Dating(chosen.interval, "explicit", chosen.span)
     if last_dated is not None and number - last_dated[0] <= 2 and lexicon.anaphora.search(sent.text):
+        if sentence_has(sent, lexicon, "habitual"):
+            return None  # `Ihr Sprecher kündigte an, das Thema immer wieder auf die Tagesordnung zu setzen`
         return Dating(last_dated[1], "previous")
     if dct is None or in_quotes(found.token, quotes) or sent.text.rstrip().endswith("?"):
         return None

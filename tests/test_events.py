@@ -608,3 +608,10 @@ def test_a_headline_of_the_publication_day_takes_the_day_before_that_the_article
     headline, body, sunak, quote = doc._.events
     assert headline.date_value == body.date_value == "2024-04-24"
     assert sunak.date_value == "2024-04-24" and quote.date_value == "2024-04-25"  # another actor's announcement
+
+
+def test_a_continuation_about_a_habit_does_not_take_the_previous_date(nlp) -> None:
+    text = ("Die Union will für das laufende Jahr mehr Geld für die Ukraine. "
+            "Ihr Sprecher kündigte an, das Thema immer wieder auf die Tagesordnung zu setzen.")
+    events = annotate(nlp, text, "2024-03-14", dates=[("laufende Jahr", year("2024"))])._.events
+    assert not any("Tagesordnung" in e.text for e in events)
