@@ -60,6 +60,7 @@ HEADER_TIME_SEGMENT = re.compile(r"(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?", re.I)
 LIST_ITEM = re.compile(r"\s*(?:[-*•–»›>+]|\d{1,2}[.)])\s")
 MAX_HEADER_SEGMENT_WORDS = 6
 MAX_HEADER_SEGMENT_CHARS = 60
+MAX_HEADER_LINE_CHARS = 250
 # Markdown emphasis around a byline or date ("**Katharina Sommer** | 24.04.2024"): not part of the line's text.
 MARKDOWN_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
 STAND_LINE = re.compile(rf"\b(?:Stand|(?:Zuletzt\s+)?Aktualisiert(?:\s+am)?):?\s+({ANY_DATE}){TIME}?", re.I)
@@ -238,21 +239,22 @@ def date_line_value(line: str) -> str:
 
 def segmented_header_date(line: str) -> str:
     """The first non-update date of a header made of short segments, one of them a date ('' if none)."""
+    if len(line) > MAX_HEADER_LINE_CHARS:
+        return ""
     segments = [segment.strip() for segment in HEADER_SEGMENT_SEPARATOR.split(line.strip())]
     if len(segments) < 2 or DATELINE.match(line):  # "BRÜSSEL (Reuters) / 14.02.2023" is a news dateline
         return ""
     if LIST_ITEM.match(line):  # a dated teaser in a list ("- Schweden ist Nato-Mitglied | 07.03.2024")
         return ""
-    published, dated = "", False
+    published = ""
     for segment in segments:
         date = HEADER_DATE_SEGMENT.fullmatch(segment)
         if date:
-            dated = True
             if not date.group("update") and not published:
                 published = date.group(2)
         elif not (HEADER_TIME_SEGMENT.fullmatch(segment) or is_header_label(segment)):
             return ""
-    return published if dated else ""
+    return published
 
 
 def is_header_label(segment: str) -> bool:
