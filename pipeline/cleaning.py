@@ -183,18 +183,33 @@ def blank_markdown(text: str) -> str:
 
 
 def blank_furniture(text: str, rules: FurnitureRules, html: bool = False) -> str:
-    """Blank the first trailer block to the end, teaser blocks, furniture lines and furniture spans."""
+    """Blank the first trailer block to the end, teaser blocks, furniture lines and furniture spans.
+
+    A trailer heading above the first body paragraph ("Kommentare" among the buttons under a byline) is only
+    a button label: it is blanked as a line, and the article after it stays."""
+    seen_body = False
     for start, end, line in lines_with_offsets(text):
         line = plain(line)
         if any(pattern.fullmatch(line) for pattern in rules.trailers):
-            text = blank(text, start, len(text))
-            break
+            if seen_body:
+                text = blank(text, start, len(text))
+                break
+            text = blank(text, start, end)
+            continue
         if any(pattern.fullmatch(line) for pattern in rules.lines):
             text = blank(text, start, end)
+        elif reads_like_body(line):
+            seen_body = True
     text = blank_teaser_blocks(text, rules.blocks, html)
     for pattern in rules.spans:
         text = blank_matches(text, pattern)
     return text
+
+
+def reads_like_body(line: str) -> bool:
+    """A paragraph of article prose: long, or a full sentence of a dozen words or more."""
+    stripped = line.strip()
+    return len(stripped) >= 160 or (len(stripped.split()) >= 12 and stripped[-1:] in '.!?"“»')
 
 
 def blank_teaser_blocks(text: str, headings: tuple[re.Pattern, ...], html: bool = False) -> str:

@@ -243,3 +243,12 @@ def test_line_breaks_at_block_tags_take_linear_time_on_a_large_minified_page(tmp
     text = cleaned_text(tmp_path, page, "page.html")
     assert time.perf_counter() - started < 10
     assert text.count("Die NATO berät.") == 3000
+
+
+def test_comment_button_above_the_body_does_not_blank_the_article(tmp_path: Path) -> None:
+    text = cleaned_text(tmp_path, (
+        "Deutschland liefert IRIS-T an die Ukraine\n\nVon: Jana Winter\n\nKommentare\nTeilen\n\n"
+        "Nach den schweren russischen Raketenangriffen vom Montag erhält die Ukraine ein modernes "
+        "Flugabwehrsystem aus Deutschland.\n\nKommentare (3)\n\nLeser123: Endlich!\n"))
+    assert "Raketenangriffen vom Montag" in text and "Flugabwehrsystem" in text
+    assert "Kommentare" not in text and "Leser123" not in text

@@ -96,3 +96,14 @@ def test_model_persons_and_country_topics_are_not_organisations() -> None:
         doc = component(doc)
     assert [s.text for s in doc.spans["organizations"]] == []
     assert [(s.text, s._.person.role) for s in doc.spans["persons"]] == [("Rishi Sunak", "Premier")]
+
+
+def test_mercenary_group_and_clearing_house_are_organisations_not_persons() -> None:
+    from pipeline.evaluation.entities import rules_only_pipeline
+
+    nlp = rules_only_pipeline()
+    doc = nlp("Die Söldnergruppe Wagner verlegt Kämpfer nach Belarus. Das Geld liegt beim Finanzdienstleister "
+              "Euroclear in Brüssel.")
+    assert [(s.text, s._.org.name) for s in doc.spans["organizations"]] == [
+        ("Söldnergruppe Wagner", "Gruppe Wagner"), ("Euroclear", "Euroclear")]
+    assert list(doc.spans["persons"]) == []

@@ -69,6 +69,12 @@ def model_organizations(doc: Doc) -> list[tuple[int, int]]:
     kept = []
     for ent in model_entities(doc, "ORG"):
         start, end = ent.start, ent.end
+        while start < end and not any(ch.isalnum() for ch in doc[start].text):
+            start += 1  # "+++ ATACMS +++" in a ticker heading
+        while end > start and not any(ch.isalnum() for ch in doc[end - 1].text):
+            end -= 1
+        if start == end:
+            continue
         if end - start > 1 and is_country_name(doc[end - 1].text, countries) and doc[start:end - 1].text in forms:
             end -= 1
         elif end - start > 1 and is_country_name(doc[start].text, countries) and doc[start + 1:end].text in forms:

@@ -312,7 +312,7 @@ def trim_model_span(doc: Doc, ent: Span) -> tuple[int, int] | None:
 
     def droppable_head(token: Token) -> bool:
         text = token.text
-        if token.is_punct or role_base(text) or text in titles() or text.lower() in DETERMINERS:
+        if is_symbolic(token) or role_base(text) or text in titles() or text.lower() in DETERMINERS:
             return True
         return text[:1].islower() and text not in particles() and "-" not in text
 
@@ -325,7 +325,7 @@ def trim_model_span(doc: Doc, ent: Span) -> tuple[int, int] | None:
 
     def droppable_tail(i: int) -> bool:
         token = doc[i]
-        if token.is_punct:
+        if is_symbolic(token):
             return token.text not in ROMAN_NUMERALS
         if token.text[:1].islower() or token.text in particles():  # a name never ends in "von"
             return "-" not in token.text or token.text in particles()
@@ -344,6 +344,11 @@ def trim_model_span(doc: Doc, ent: Span) -> tuple[int, int] | None:
                for token in doc[start:end]):
         return None
     return start, end
+
+
+def is_symbolic(token: Token) -> bool:
+    """Punctuation or a run of symbols (+++, •, ***) that can never be part of a name."""
+    return token.is_punct or not any(ch.isalnum() for ch in token.text)
 
 
 def is_common_word(text: str) -> bool:
