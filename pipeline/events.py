@@ -262,14 +262,25 @@ def find_trigger(sent: Span, lexicon: Lexicon, quotes: list[tuple[int, int]], ha
     if not candidates:
         return None
     parsed = sent.doc.has_annotation("DEP")
-    return min(candidates, key=lambda f: (in_quotes(f.token, quotes), clause_opens(sent, f, lexicon, "question"),
+    # a negated trigger yields to another one (`Ungarn blockiert das Vorhaben nicht; darauf hatten
+    # sich Stoltenberg und Orbán verständigt`)
+    return min(candidates, key=lambda f: (clause_has(sent, f, lexicon, "negation"), in_quotes(f.token, quotes),
+                                          clause_opens(sent, f, lexicon, "question"),
                                           attributive(f), f.trigger.pos != "verb",
                                           depth(f.token) if parsed else 0, f.token.i))
 
 
 def usable(found: Found, sent: Span, lexicon: Lexicon) -> bool:
-    """Whether the trigger's clause holds the marker its row needs (`den Antrag stellen`)."""
-    return not found.trigger.needs or clause_has(sent, found, lexicon, found.trigger.needs)
+    """Whether the trigger's clause holds the markers its row needs (`den Antrag stellen`) and none
+    of those it excludes (`!target`: `Raketen können Ziele treffen` hits, it meets nobody; `!state`:
+    `Im Westen sind 280 Milliarden Dollar blockiert` describes a state, no act of blocking)."""
+    for need in filter(None, (n.strip() for n in found.trigger.needs.split(","))):
+        if need.startswith("!"):
+            if clause_has(sent, found, lexicon, need[1:]):
+                return False
+        elif not clause_has(sent, found, lexicon, need):
+            return False
+    return True
 
 
 def advocated(found: Found, sent: Span, lexicon: Lexicon) -> bool:
@@ -499,7 +510,11 @@ def object_date(date: SentenceDate, found: Found, dct: Interval | None, has_mone
     dates the act) or, in a sentence with money, the budget year that holds the publication date
     (`stellt 2024 mindestens 126 Millionen Euro bereit`, `in diesem Jahr Militärhilfe von 977 Millionen
     Euro`; not a running total: `haben in diesem Jahr bereits … bestellt`). Only for decisions and
-    pledges: an arrival or delivery happens by its deadline (`sollen bis Juni in der Ukraine ankommen`)."""
+    pledges: an arrival or delivery happens by its deadline (`sollen bis Juni in der Ukraine ankommen`).
+    Also the date of a gathering that an act points to (`lud Selenskyj zu dem Gipfeltreffen am 11. und
+    12. Juli ein`: the invitation is dated by its own day, not the summit's)."""
+    if gathering_destination(date, found, lexicon):
+        return True
     if not found.trigger.decision:
         return False
     doc, sent = date.span.doc, found.token.sent
@@ -512,6 +527,29 @@ def object_date(date: SentenceDate, found: Found, dct: Interval | None, has_mone
     return has_money and dct is not None and date.interval.precision == "year" \
         and date.interval.start <= dct.start and dct.end <= date.interval.end \
         and not sentence_has(sent, lexicon, "cumulative")
+
+
+def gathering_destination(date: SentenceDate, found: Found, lexicon: Lexicon) -> bool:
+    """Whether the date follows a gathering noun introduced by a preposition of destination
+    (`zu dem Gipfeltreffen am 11. Juli`, `für das Treffen am Freitag`) that is not the trigger itself
+    and the trigger is no gathering: the date is the gathering's, not the act's."""
+    if lexicon.type_info(found.trigger.event_type).family == "gathering":
+        return False
+    destination = lexicon.markers.get("destination")
+    doc, sent = date.span.doc, found.token.sent
+    if destination is None:
+        return False
+    for i in range(date.span.start - 1, max(sent.start, date.span.start - 3) - 1, -1):
+        token = doc[i]
+        if token.i == found.token.i:
+            return False
+        noun = match_token(token, sent, lexicon) if token.text[:1].isupper() else None
+        if noun is None or noun.trigger.pos != "noun" \
+                or lexicon.type_info(noun.trigger.event_type).family != "gathering":
+            continue
+        before = doc[max(sent.start, i - 3):i].text
+        return bool(destination.search(before)) and not (found.token.i < i and found.token.i >= i - 3)
+    return False
 
 
 def paragraph_dating(sent: Span, number: int, last_dated: tuple[int, Interval] | None,
@@ -605,8 +643,8 @@ def date_event(sent: Span, number: int, found: Found, dates: list[SentenceDate],
     if clause_opens(sent, found, lexicon, "question") or refers_back(found, lexicon) \
             or complement_of(found, sent, lexicon, "expectation"):
         return None
-    if any(sentence_has(sent, lexicon, kind) for kind in ("habitual", "past")):
-        return None
+    if any(sentence_has(sent, lexicon, kind) for kind in ("habitual", "past", "judgement")):
+        return None  # `… entscheiden nur einstimmig`; `Für Kiew kommt die Zusage zu einem schwierigen Zeitpunkt`
     if found.trigger.pos == "noun" and verbless(sent, lexicon):
         return None  # a caption or label names an occasion, it does not report that it happened today
     if found.trigger.pos == "noun":

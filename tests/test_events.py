@@ -615,3 +615,48 @@ def test_a_continuation_about_a_habit_does_not_take_the_previous_date(nlp) -> No
             "Ihr Sprecher kündigte an, das Thema immer wieder auf die Tagesordnung zu setzen.")
     events = annotate(nlp, text, "2024-03-14", dates=[("laufende Jahr", year("2024"))])._.events
     assert not any("Tagesordnung" in e.text for e in events)
+
+
+def test_rules_states_hits_and_commentary_are_no_events(nlp) -> None:
+    text = ("Über die Aufnahme neuer Mitglieder entscheiden die Verbündeten nur einstimmig.\n"
+            "In der EU sind weiterhin rund 200 Milliarden Euro an russischem Staatsvermögen blockiert.\n"
+            "Die neuen Marschflugkörper können Ziele in bis zu 500 Kilometern Entfernung treffen.\n"
+            "Für die Regierung in Kiew kommt die Zusage zu einem kritischen Zeitpunkt.\n"
+            "Der Vertrag sieht vor, dass sich beide Seiten im Falle eines Angriffs binnen einer Woche beraten.")
+    assert annotate(nlp, text, "2024-02-20")._.events == []
+
+
+def test_a_meeting_and_a_blockade_still_count(nlp) -> None:
+    text = ("Scholz traf Selenskyj in Berlin.\n"
+            "Die Slowakei blockiert die Auszahlung der Mittel aus der Friedensfazilität.")
+    events = annotate(nlp, text, "2024-02-20")._.events
+    assert [(e.trigger, e.event_type) for e in events] == [("treffen", "meeting"), ("blockieren", "rejection")]
+
+
+def test_a_negated_trigger_yields_to_an_agreement_in_the_same_sentence(nlp) -> None:
+    text = ("Die Türkei stimmt dem Plan nicht zu, legt aber auch kein Veto ein; darauf hatten sich Erdoğan und "
+            "Rutte am Dienstag in Ankara verständigt.")
+    doc = annotate(nlp, text, "2024-11-14", dates=[("Dienstag", day("2024-11-12"))])
+    [event] = doc._.events
+    assert (event.trigger, event.event_type, event.date_value) == ("verständigen", "decision", "2024-11-12")
+
+
+def test_the_first_use_of_a_weapon_system_is_a_milestone_but_daily_combat_is_not(nlp) -> None:
+    text = ("Erstmals hat die ukrainische Armee französische Scalp-Marschflugkörper eingesetzt.\n"
+            "Auch am Sonntag setzte die Armee Artillerie und Drohnen ein.")
+    [event] = annotate(nlp, text, "2023-05-15")._.events
+    assert (event.trigger, event.event_type, event.sentence) == ("einsetzen", "deployment", 0)
+
+
+def test_an_invitation_is_dated_by_the_day_of_inviting_not_by_the_summit(nlp) -> None:
+    text = "Rutte lud den ukrainischen Präsidenten am Montag zu dem Gipfeltreffen am 24. und 25. Juni in Den Haag ein."
+    doc = annotate(nlp, text, "2025-05-14", dates=[
+        ("Montag", day("2025-05-12")),
+        ("24. und 25. Juni", Timex("DATE", "2025-06-24/2025-06-25", "2025-06-24", "2025-06-25", "day", "", "explicit"))])
+    [event] = doc._.events
+    assert (event.trigger, event.date_value) == ("einladen", "2025-05-12")
+    text = "Stoltenberg lud Selenskyj zu dem Gipfeltreffen am 11. und 12. Juli in Vilnius ein."
+    doc = annotate(nlp, text, "2023-04-20", dates=[
+        ("11. und 12. Juli", Timex("DATE", "2023-07-11/2023-07-12", "2023-07-11", "2023-07-12", "day", "", "explicit"))])
+    [event] = doc._.events
+    assert (event.trigger, event.date_value) == ("einladen", "2023-04-20")
