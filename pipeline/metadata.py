@@ -2,8 +2,13 @@
 
 Sources, strongest first: front matter (`date:`, `title:`), HTML meta tags, a header such as
 ` date 2023-06`, a standalone date line near the top (`10.02.2024`) or a page header of short segments
-with a date (`AFP · Politik · 26.02.2024 · 17:48`), a `Stand: 03.04.2024 19:20 Uhr` line. A finer value from a weaker source refines a coarser one only when they agree. Values keep
+with a date (`AFP · Politik · 26.02.2024 · 17:48`), a `Stand: 03.04.2024 19:20 Uhr` line, a news dateline. A finer value from a weaker source refines a coarser one only when they agree. Values keep
 their real precision: a month stays a month.
+
+A wire dateline without a year ("Warschau, 01. Aug (Reuters) -", months as in `temporal_months.tsv`, abbreviated
+with or without the period) gives a date only when its year is safe: the article names exactly one distinct
+year and day+month+year is a real date; with several years or none the date stays unknown (no date rather than
+a wrong one), and a stronger source (front matter, meta tags) always wins.
 """
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from dataclasses import dataclass, field
 import dateparser
 
 from .records import PubDate
+from .resources import load_table
 
 TOP_LINES = 15  # a date line or headline is looked for in this many non-empty lines
 STAND_WINDOW = 4000  # characters in which a `Stand:` line counts as page metadata
@@ -72,6 +78,15 @@ DATELINE = re.compile(
     rf"^\s*[^\W\d][\w./-]*(?:\s+[^\W\d][\w./-]*){{0,2}}(?:\s*{AGENCY})?\s*[,/]?\s+({ANY_DATE}){TIME}?"
     rf"(?:\s*{AGENCY})?\s*(?:[–—-]\s|$)"
 )
+# A wire dateline without a year, the month a name or abbreviation from `temporal_months.tsv` with or without
+# its period: "Warschau, 01. Aug (Reuters) -", "Berlin, 3. Mär (Reuters) –", "Genf, 12. Sept. (AFP) -".
+MONTH_WORDS = {row["word"].rstrip(".").lower(): int(row["month"]) for row in load_table("temporal_months.tsv")}
+YEARLESS_DATELINE = re.compile(
+    rf"^\s*[^\W\d][\w./-]*(?:\s+[^\W\d][\w./-]*){{0,2}}\s*,\s+(\d{{1,2}})\.\s*([A-ZÄÖÜ][a-zäöü]{{2,8}})\.?"
+    rf"\s*{AGENCY}\s*(?:[–—-]\s|$)"
+)
+# A year written in the article ("will 2023 rund vier Prozent … ausgeben"), not part of a number or date range.
+TEXT_YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d{2})(?![\d.,/-]\d)")
 HTML_META_DATE = re.compile(
     r"<meta[^>]+(?:property|name|itemprop)=[\"'](?:article:published_time|date|pubdate|"
     r"datePublished|dc\.date)[\"'][^>]*content=[\"']([^\"']+)[\"']",
@@ -124,6 +139,7 @@ def extract_metadata(text: str, front_matter: dict, is_html: bool) -> Metadata:
         date_from_date_lines(text),
         date_from_stand_line(text),
         date_from_top_lines(text, DATELINE, "text"),
+        date_from_yearless_dateline(text),
     ]
     return Metadata(title=find_title(text, front_matter, is_html), published=combine_dates(candidates))
 
@@ -218,6 +234,28 @@ def date_from_top_lines(text: str, pattern: re.Pattern, method: str) -> PubDate:
         match = pattern.match(line)
         if match:
             return pub_date(match.group(1), method)
+    return PubDate()
+
+
+def date_from_yearless_dateline(text: str) -> PubDate:
+    """Day and month of a wire dateline without a year ("Warschau, 01. Aug (Reuters) -"), the year settled
+    only safely: the article must name exactly one distinct year (1900-2099) after the dateline, which with
+    the day and month must make a real calendar date. Several years, or none, leave the date unknown: better
+    no publication date than a wrong one. A stronger source (front matter, meta tags) wins; a year-only one is
+    refined by this date only when they agree (combine_dates)."""
+    for index, line in enumerate(top_lines(text)):
+        match = YEARLESS_DATELINE.match(line)
+        if not match:
+            continue
+        month = MONTH_WORDS.get(match.group(2).lower())
+        if month is None:
+            return PubDate()
+        rest = text.split(line, 1)[1] if line in text else text
+        years = {int(year) for year in TEXT_YEAR.findall(match.string[match.end():] + "\n" + rest)}
+        if len(years) != 1:
+            return PubDate()
+        iso, precision = valid_day(years.pop(), month, int(match.group(1)))
+        return PubDate(iso, precision, "text") if iso else PubDate()
     return PubDate()
 
 

@@ -560,3 +560,46 @@ def test_within_a_counted_period_is_a_duration(news):
                           "Wochen.", day("2024-03-18")))
     assert (got["binnen zwölf Monaten"].type, got["binnen zwölf Monaten"].value) == ("DURATION", "P12M")
     assert got["in drei Wochen"].value == "2024-W15"
+
+
+# ---- probe 3: wire datelines, n-tv tickers, Austrian and Swiss forms, tense and idioms ------------------
+def test_wire_dateline_with_abbreviated_month_takes_the_publication_year(news):
+    doc = run(news, "Warschau, 01. Aug (Reuters) - Polen schickt zusätzliche Soldaten an die Grenze.",
+              day("2023-08-01"))
+    assert {s.text: s._.timex.value for s in doc.spans["dates"]} == {"01. Aug": "2023-08-01"}
+
+
+def test_ntv_ticker_times_after_plus_signs_take_the_ticker_day(news):
+    text = ("Dienstag, 17. Oktober 2023\n\n+++ 22:05 Selenskyj: ATACMS haben sich bewährt +++\n"
+            "Der Präsident dankt den USA.\n\n+++ 06:30 Der Überblick am Morgen +++\nDie Lage im Osten.")
+    entries = found(run(news, text, day("2023-10-18")))
+    assert [(entries[clock].type, entries[clock].value) for clock in ("22:05", "06:30")] == [
+        ("TIME", "2023-10-17T22:05"), ("TIME", "2023-10-17T06:30")]
+    doc = run(news, "Der Kurs stieg +++ 22:05 kam die Meldung.", day("2023-10-17"))
+    assert not list(doc.spans["dates"])  # a clock time after +++ inside a sentence is no ticker entry
+
+
+def test_austrian_heuer_and_swiss_ende_jahr_are_this_year(news):
+    doc = run(news, "Die ersten F-16-Kampfjets erwartet die Ukraine heuer, die Hilfe im heurigen Jahr steigt.",
+              day("2024-01-12"))
+    assert {s.text: s._.timex.value for s in doc.spans["dates"]} == {"heuer": "2024", "heurigen Jahr": "2024"}
+    doc = run(news, "Die G-7 wollen der Ukraine bis Ende Jahr rund 50 Milliarden Dollar zur Verfügung stellen.",
+              day("2024-06-14"))
+    assert [(s.text, s._.timex.value) for s in doc.spans["dates"]] == [("Ende Jahr", "2024")]
+
+
+def test_bereits_marks_no_tense_present_tense_sunday_is_the_coming_one(news):
+    doc = run(news, "Bereits am Sonntag beraten dort Sicherheitsberater aus mehr als 80 Staaten über die "
+                    "ukrainische Friedensformel.", day("2024-01-12"))
+    assert [s._.timex.value for s in doc.spans["dates"]] == ["2024-01-14"]
+    doc = run(news, "Selenskyj hatte bereits am Dienstag um einen Luftschild gebeten.", day("2022-10-13"))
+    assert [s._.timex.value for s in doc.spans["dates"]] == ["2022-10-11"]
+
+
+def test_years_before_with_article_are_a_period_and_eines_tages_is_no_duration(news):
+    doc = run(news, "London stellt mehr Geld bereit als in den beiden Jahren zuvor. Russland werde das Geld "
+                    "eines Tages zurückfordern.", day("2024-01-12"))
+    assert [(s.text, s._.timex.type, s._.timex.value) for s in doc.spans["dates"]] == [
+        ("beiden Jahren", "DURATION", "P2Y")]
+    doc = run(news, "Zwei Jahre zuvor war das anders.", day("2024-01-12"))
+    assert [(s._.timex.type, s._.timex.value) for s in doc.spans["dates"]] == [("DATE", "2022")]

@@ -170,6 +170,14 @@ def test_broken_front_matter_is_read_loosely(tmp_path: Path) -> None:
         ("BRÜSSEL (Reuters) / 14.02.2023 - Die Minister beraten.", PubDate("2023-02-14", "day", "text")),
         ("BRÜSSEL (Reuters) / 14.02.2023", PubDate("2023-02-14", "day", "text")),
         ("Frankfurt/Main (dpa) 14.02.2023 – Die Börse schloss fester.", PubDate("2023-02-14", "day", "text")),
+        # wire datelines with an abbreviated month and no year: the year only from a single year in the text
+        ("Warschau, 01. Aug (Reuters) - Polen schickt Soldaten an die Grenze. Das Land will 2023 rund vier "
+         "Prozent für die Verteidigung ausgeben.", PubDate("2023-08-01", "day", "text")),
+        ("Genf, 12. Sept. (AFP) - Die Gespräche über das Abkommen von 2021 gehen weiter.",
+         PubDate("2021-09-12", "day", "text")),
+        ("Berlin, 3. Mär (Reuters) – Die Regierung will 2024 mehr ausgeben als 2023.", PubDate()),  # two years
+        ("Warschau, 01. Aug (Reuters) - Polen schickt Soldaten an die Grenze.", PubDate()),  # no year at all
+        ("Kiew, 31. Jun (Reuters) - Die Ukraine meldete 2023 Angriffe.", PubDate()),  # no such day
         # page headers of short segments (agency, section, place, authors) with the date in one segment
         ("AFP · Politik · 26.02.2024 · 17:48", PubDate("2024-02-26", "day", "metadata")),
         ("**Katharina Sommer, Moritz Brandt** | Washington, Berlin | 24.04.2024 - 21:17 Uhr | "

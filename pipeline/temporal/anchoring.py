@@ -28,9 +28,9 @@ TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 SEASON_ORDER = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s+[A-ZÄÖÜ\"„])|\n")  # "am 4. April" ends no sentence
-LINE_LEAD = re.compile(r"[\s*#>•·|_–—-]*(?:(?:um|Um|gegen|Gegen|ab|Ab)\s+)?")  # markup before a ticker time
+LINE_LEAD = re.compile(r"[\s*#>•·|_+–—-]*(?:(?:um|Um|gegen|Gegen|ab|Ab)\s+)?")  # markup before a ticker time
 LINE_REST = re.compile(r"[\s*#>•·|_:.,–—-]*")  # markup and punctuation around a day heading
-TICKER_NEXT = re.compile(r"\s*\n[\s*#>•·|_–—-]*(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)")  # next line opens with a time
+TICKER_NEXT = re.compile(r"\s*\n[\s*#>•·|_+–—-]*(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)")  # next line opens with a time
 CLAUSE_START = re.compile(r"[,;:–—(]|(?<!\d)[.!?]\s|\n")
 
 

@@ -36,6 +36,7 @@ def building_blocks(lex: Lexicon, events_file: str) -> dict[str, str]:
     every = [e.pattern.pattern for e in load_anchor_events(events_file)]
     return {
         "MONTH": "(?:" + alternation(plain_months, "s?") + r"(?!\w)|" + alternation(abbreviations) + ")",
+        "MONTHABBR": alternation([w[:-1] for w in abbreviations]) + r"\.?",
         "WEEKDAY": alternation(lex.weekdays),
         "SEASON": alternation(lex.seasons),
         "PART": alternation(lex.parts),

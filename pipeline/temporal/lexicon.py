@@ -76,6 +76,8 @@ class Lexicon:
             return self.months[word]
         if word.endswith("s") and word[:-1] in self.months:
             return self.months[word[:-1]]
+        if word + "." in self.months:  # an abbreviation without its period in a wire dateline ("01. Aug")
+            return self.months[word + "."]
         return None
 
     def shift(self, word: str) -> tuple[int, str] | None:
