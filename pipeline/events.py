@@ -354,7 +354,14 @@ def attributive(found: Found) -> bool:
     if found.trigger.pos != "verb" or not token.lower_.endswith(("te", "ten", "ter", "tes", "ne", "nen", "ner", "nes")):
         return False
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return following is not None and following.text[:1].isupper() and following.is_alpha
+    if following is None or not (following.text[:1].isupper() and following.is_alpha):
+        return False
+    if token.tag_:
+        return token.tag_ == "ADJA"
+    # a name after it is the subject of a finite verb (`unterzeichneten Biden und Selenski ein Abkommen`),
+    # no noun an adjective could describe
+    return not any(span.start == following.i for key in ("persons", "countries", "organizations")
+                   for span in token.doc.spans.get(key, []))
 
 
 def depth(token: Token) -> int:

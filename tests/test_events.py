@@ -660,3 +660,10 @@ def test_an_invitation_is_dated_by_the_day_of_inviting_not_by_the_summit(nlp) ->
         ("11. und 12. Juli", Timex("DATE", "2023-07-11/2023-07-12", "2023-07-11", "2023-07-12", "day", "", "explicit"))])
     [event] = doc._.events
     assert (event.trigger, event.date_value) == ("einladen", "2023-04-20")
+
+
+def test_a_past_tense_verb_before_its_subject_is_no_attributive_participle(nlp) -> None:
+    text = ("Am Rande des Gipfels unterzeichneten Scholz und Selenskyj ein auf zehn Jahre angelegtes Abkommen.")
+    doc = annotate(nlp, text, "2024-02-16", persons=[("Scholz", PersonInfo("Olaf Scholz"))])
+    [event] = doc._.events
+    assert event.trigger == "unterzeichnen" and event.event_type == "decision"

@@ -239,3 +239,14 @@ def test_sample_timeline_traces_back_to_events_and_article_prose(sample_run) -> 
         assert entry["evidence"] in {by_id[i]["text"] for i in ids}
         assert int(entry["n_sources"]) == len(entry["sources"].split(";"))
         assert not entry["date_start"].startswith(("2024-11", "2024-12"))  # the teasers under article 001
+
+
+def test_two_ministers_pledges_of_one_week_in_one_article_stay_apart() -> None:
+    french = event("110-e3", "Der französische Verteidigungsminister Sébastien Lecornu hatte am Mittwoch in Brüssel "
+                   "zusätzliche Caesar-Haubitzen zugesagt.", "2023-06-14", "aid", "zusagen", sentence=8,
+                   persons=["Sébastien Lecornu"], countries=["FRA", "UKR"], location="Brüssel")
+    british = event("110-e4", "Ben Wallace kündigte in Brüssel weitere Hilfe im Wert von 100 Millionen Pfund für Drohnen an.",
+                    "2023-06-14", "aid", "ankündigen", sentence=11, persons=["Ben Wallace"], countries=["GBR", "UKR"],
+                    money=["100000000 GBP"], location="Brüssel")
+    entries = build_timeline([french, british], *WINDOW)
+    assert sorted(e.event_ids for e in entries) == [("110-e3",), ("110-e4",)]

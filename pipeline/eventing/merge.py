@@ -9,7 +9,8 @@ unless the wording is alike, ratio ≥ 0.5), speaking of the
 same kind of gathering (Gipfel, Treffen), shared organisations and countries, and for two events
 of one article the same date or neighbouring sentences, but not when their actors differ: two
 events of one article and one day by different actors are one occurrence only when other
-evidence says so (Macron pledges SCALP missiles, the G7 publish a declaration), unless they name
+evidence says so (Macron pledges SCALP missiles, the G7 publish a declaration), and never when
+both name other persons and are worded otherwise (Pistorius' and Austin's packages), unless they name
 the same gathering (`Blinken nahm auch an dem Treffen teil`) or the second continues the first
 (`Sein Nachfolger …`); Ukraine and Russia, which nearly every event of the timeline is about,
 tell no actors apart.
@@ -125,6 +126,8 @@ def similarity(a: Item, b: Item, lexicon: Lexicon, needed: float | None = None) 
     same_day_here = ea.doc_id == eb.doc_id and (a.interval.start, a.interval.end) == (b.interval.start, b.interval.end)
     if same_day_here and not continues(ea, eb) and different_actors(ea, eb) and occasion_similarity(a, b) < 1.0:
         same_day_here = False  # one article, one day, other actors, no common gathering: maybe another occurrence
+        if ea.persons and eb.persons and text_similarity(a.words, b.words) < 0.5:
+            return 0.0  # and other persons acting, worded otherwise: another occurrence (Pistorius' and Austin's packages)
     if ea.location and eb.location and ea.location != eb.location:
         location = -1.0
     else:
