@@ -22,6 +22,7 @@ import dateparser
 
 from .records import PubDate
 from .resources import load_table
+from .temporal.lexicon import load_lexicon
 
 TOP_LINES = 15  # a date line or headline is looked for in this many non-empty lines
 STAND_WINDOW = 4000  # characters in which a `Stand:` line counts as page metadata
@@ -86,7 +87,10 @@ YEARLESS_DATELINE = re.compile(
     rf"\s*{AGENCY}\s*(?:[–—-]\s|$)"
 )
 # A year written in the article ("will 2023 rund vier Prozent … ausgeben"), not part of a number or date range.
-TEXT_YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d{2})(?![\d.,/-]\d)")
+# A number followed by a capitalised word is what is counted ("2000 Soldaten"), unless a year cue precedes it
+# ("im Jahr 2023 Soldaten", "seit 2014 Krieg"); such counts are no years.
+TEXT_YEAR = re.compile(r"(?<![\w.,/-])((?:19|20)\d{2})(?!\w|[.,/-]\d)")
+COUNTED_NOUN = re.compile(r"[ \t]+[A-ZÄÖÜ][a-zäöüß]")
 HTML_META_DATE = re.compile(
     r"<meta[^>]+(?:property|name|itemprop)=[\"'](?:article:published_time|date|pubdate|"
     r"datePublished|dc\.date)[\"'][^>]*content=[\"']([^\"']+)[\"']",
@@ -251,12 +255,24 @@ def date_from_yearless_dateline(text: str) -> PubDate:
         if month is None:
             return PubDate()
         rest = text.split(line, 1)[1] if line in text else text
-        years = {int(year) for year in TEXT_YEAR.findall(match.string[match.end():] + "\n" + rest)}
+        years = stated_years(match.string[match.end():] + "\n" + rest)
         if len(years) != 1:
             return PubDate()
         iso, precision = valid_day(years.pop(), month, int(match.group(1)))
         return PubDate(iso, precision, "text") if iso else PubDate()
     return PubDate()
+
+
+def stated_years(text: str) -> set[int]:
+    """The years a text names: four-digit numbers 1900-2099 that are not counts ("2000 Soldaten")."""
+    year_cue = load_lexicon().year_cue
+    years = set()
+    for match in TEXT_YEAR.finditer(text):
+        counted = COUNTED_NOUN.match(text, match.end()) is not None
+        if counted and not year_cue.search(text[max(0, match.start() - 25):match.start()]):
+            continue
+        years.add(int(match.group(1)))
+    return years
 
 
 def date_from_date_lines(text: str) -> PubDate:

@@ -177,6 +177,9 @@ def test_broken_front_matter_is_read_loosely(tmp_path: Path) -> None:
          PubDate("2021-09-12", "day", "text")),
         ("Berlin, 3. Mär (Reuters) – Die Regierung will 2024 mehr ausgeben als 2023.", PubDate()),  # two years
         ("Warschau, 01. Aug (Reuters) - Polen schickt Soldaten an die Grenze.", PubDate()),  # no year at all
+        ("Warschau, 01. Aug (Reuters) - Polen schickt 2000 Soldaten an die Grenze.", PubDate()),  # a count
+        ("Warschau, 01. Aug (Reuters) - Polen schickt 2000 Soldaten, 2023 mehr als je zuvor.",
+         PubDate("2023-08-01", "day", "text")),
         ("Kiew, 31. Jun (Reuters) - Die Ukraine meldete 2023 Angriffe.", PubDate()),  # no such day
         # page headers of short segments (agency, section, place, authors) with the date in one segment
         ("AFP · Politik · 26.02.2024 · 17:48", PubDate("2024-02-26", "day", "metadata")),
