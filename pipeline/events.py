@@ -31,6 +31,7 @@ in sentence order, so they are stable for a given text.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -124,6 +125,8 @@ def extract_events(doc: Doc, lexicon: Lexicon) -> list[Event]:
                 dating = date_event(sent, number, found, dates, dct, last_dated, lexicon, quotes)
             if dating is not None and dating.source == "dct":
                 dating = narrative_dating(sent, number, found, dating, last_dated, sentences, lexicon)
+            if dating is not None and dating.source == "dct":
+                dating = heading_dating(sent, number, dating, sentences, spans["dates"])
             if dating is not None and dating.interval.precision in USABLE_PRECISIONS:
                 context = ""
                 if number and lexicon.anaphora.search(sent.text):  # a continuation is read with its predecessor
@@ -569,6 +572,25 @@ def paragraph_dating(sent: Span, number: int, last_dated: tuple[int, Interval] |
 
 
 PARAGRAPH_BREAK = re.compile(r"\n")  # news text is not hard-wrapped: a line is a paragraph
+HEADING_WEEK = 7  # a subheading reports what its paragraph dates within the week before publication
+
+
+def heading_dating(sent: Span, number: int, dating: Dating, sentences: list[Span],
+                   date_spans: dict[int, list[Span]]) -> Dating:
+    """A subheading (a line without final punctuation) reports what the paragraph below it tells:
+    dated by the publication day, it takes the day that paragraph's first sentence names within the
+    week before (`Die Nato übernimmt die Koordination` / `Parallel dazu einigten sich die
+    Verteidigungsminister am Donnerstag …`)."""
+    text = sent.text.strip()
+    if not text or text[-1] in ".!?:;\"“”»«)" or number + 1 >= len(sentences):
+        return dating
+    following = sentences[number + 1]
+    if not PARAGRAPH_BREAK.search(sent.doc.text[sent.start_char + len(sent.text.rstrip()):following.start_char]):
+        return dating
+    earliest = dating.interval.start - dt.timedelta(days=HEADING_WEEK)
+    days = [d for d in sentence_dates(following, date_spans.get(number + 1, []))
+            if d.interval.precision == "day" and earliest <= d.interval.start <= dating.interval.end]
+    return Dating(days[0].interval, "previous", days[0].span) if days else dating
 
 
 def same_paragraph(earlier: Span, later: Span) -> bool:

@@ -667,3 +667,19 @@ def test_a_past_tense_verb_before_its_subject_is_no_attributive_participle(nlp) 
     doc = annotate(nlp, text, "2024-02-16", persons=[("Scholz", PersonInfo("Olaf Scholz"))])
     [event] = doc._.events
     assert event.trigger == "unterzeichnen" and event.event_type == "decision"
+
+
+def test_a_subheading_takes_the_day_its_paragraph_reports(nlp) -> None:
+    text = ("Die EU beschließt neue Sanktionen\n\n"
+            "Die Außenminister der EU einigten sich am Montag in Luxemburg auf ein neues Sanktionspaket gegen Russland.\n"
+            "Die EU beschließt neue Sanktionen\n\n"
+            "Die EU hatte am 3. Mai ein erstes Paket gebilligt.")
+    doc = annotate(nlp, text, "2024-06-26", dates=[("Montag", day("2024-06-24")), ("3. Mai", day("2024-05-03"))])
+    # the paragraph's day within the week before publication; an older one is background, not the heading's
+    assert [(e.sentence, e.date_value) for e in doc._.events] == [
+        (0, "2024-06-24"), (1, "2024-06-24"), (2, "2024-06-26"), (3, "2024-05-03")]
+    text = ("Die Nato übernimmt die Koordination\n\n"
+            "Parallel dazu einigten sich die Verteidigungsminister der Nato am Donnerstag in Brüssel darauf, "
+            "dass das Bündnis künftig die Waffenlieferungen koordiniert.")
+    doc = annotate(nlp, text, "2024-06-15", dates=[("Donnerstag", day("2024-06-13"))])
+    assert [(e.sentence, e.date_value) for e in doc._.events] == [(0, "2024-06-13"), (1, "2024-06-13")]
