@@ -21,7 +21,8 @@ INTERVALS = {"2022-03-16": ("2022-03-16", "2022-03-16", "day"), "2022-03-24": ("
              "2022-W12": ("2022-03-21", "2022-03-27", "week"), "1997": ("1997-01-01", "1997-12-31", "year"),
              "2023-06-14": ("2023-06-14", "2023-06-14", "day"), "2022-06": ("2022-06-01", "2022-06-30", "month"),
              "2023-07-12": ("2023-07-12", "2023-07-12", "day"), "2023-01-25": ("2023-01-25", "2023-01-25", "day"),
-             "2022-04-27": ("2022-04-27", "2022-04-27", "day"), "2024-06-26": ("2024-06-26", "2024-06-26", "day")}
+             "2022-04-27": ("2022-04-27", "2022-04-27", "day"), "2024-06-26": ("2024-06-26", "2024-06-26", "day"),
+             "2024-02-01": ("2024-02-01", "2024-02-01", "day")}
 
 
 def event(event_id: str, text: str, date: str, event_type: str, trigger: str, *, sentence: int = 0,
@@ -250,3 +251,14 @@ def test_two_ministers_pledges_of_one_week_in_one_article_stay_apart() -> None:
                     money=["100000000 GBP"], location="Brüssel")
     entries = build_timeline([french, british], *WINDOW)
     assert sorted(e.event_ids for e in entries) == [("110-e3",), ("110-e4",)]
+
+
+def test_a_signing_on_the_sidelines_of_a_summit_is_its_own_entry() -> None:
+    summit = event("111-e0", "Die Staats- und Regierungschefs der EU haben sich an ihrem Gipfeltreffen in Brüssel darauf "
+                   "geeinigt, der Ukraine 50 Milliarden Euro zur Verfügung zu stellen.", "2024-02-01", "decision",
+                   "einigen", sentence=2, countries=["UKR"], organizations=["EU"], decision=True)
+    signing = event("111-e1", "Am Rande des Gipfels unterzeichneten Scholz und Selenskyj ein bilaterales Sicherheitsabkommen.",
+                    "2024-02-01", "decision", "unterzeichnen", sentence=3, persons=["Olaf Scholz", "Wolodymyr Selenskyj"],
+                    countries=["UKR"], decision=True)
+    entries = build_timeline([summit, signing], *WINDOW)
+    assert sorted(e.event_ids for e in entries) == [("111-e0",), ("111-e1",)]

@@ -10,9 +10,11 @@ same kind of gathering (Gipfel, Treffen), shared organisations and countries, an
 of one article the same date or neighbouring sentences, but not when their actors differ: two
 events of one article and one day by different actors are one occurrence only when other
 evidence says so (Macron pledges SCALP missiles, the G7 publish a declaration), and never when
-both name other persons and are worded otherwise (Pistorius' and Austin's packages), unless they name
+they are worded otherwise (Pistorius' and Austin's packages; NATO and the NATO-Ukraine-Rat are one
+body), unless they name
 the same gathering (`Blinken nahm auch an dem Treffen teil`) or the second continues the first
-(`Sein Nachfolger …`); Ukraine and Russia, which nearly every event of the timeline is about,
+(`Sein Nachfolger …`); what one article reports done beside a gathering (`Am Rande des Gipfels
+unterzeichneten Biden und Selenski …`) is never one occurrence with its other events unless worded alike; Ukraine and Russia, which nearly every event of the timeline is about,
 tell no actors apart.
 
 Clustering is agglomerative over the pairs, best first: two clusters join when their best pair
@@ -34,6 +36,7 @@ from .intervals import Interval, date_compatibility
 from .lexicon import Lexicon
 from .relevance import COUNTRY_SIDES
 
+APART = 0.01  # two events that never merge by themselves, yet may share an entry through others (not 0: incompatible)
 WORD = re.compile(r"[\wÄÖÜäöüß]+")
 WORD_OR_COMPOUND = re.compile(r"[\wÄÖÜäöüß][\wÄÖÜäöüß-]*")
 
@@ -126,8 +129,11 @@ def similarity(a: Item, b: Item, lexicon: Lexicon, needed: float | None = None) 
     same_day_here = ea.doc_id == eb.doc_id and (a.interval.start, a.interval.end) == (b.interval.start, b.interval.end)
     if same_day_here and not continues(ea, eb) and different_actors(ea, eb) and occasion_similarity(a, b) < 1.0:
         same_day_here = False  # one article, one day, other actors, no common gathering: maybe another occurrence
-        if ea.persons and eb.persons and text_similarity(a.words, b.words) < 0.5:
-            return 0.0  # and other persons acting, worded otherwise: another occurrence (Pistorius' and Austin's packages)
+        if text_similarity(a.words, b.words) < 0.5 and not related_organizations(ea, eb):
+            return APART  # and worded otherwise: another occurrence (Pistorius' and Austin's packages)
+    if ea.doc_id == eb.doc_id and sideline(ea.text, lexicon) != sideline(eb.text, lexicon) \
+            and text_similarity(a.words, b.words) < 0.5:
+        return APART  # `Am Rande des Gipfels unterzeichneten Biden und Selenski …`: another occurrence than the summit's
     if ea.location and eb.location and ea.location != eb.location:
         location = -1.0
     else:
@@ -150,6 +156,12 @@ def similarity(a: Item, b: Item, lexicon: Lexicon, needed: float | None = None) 
     return score * compatible
 
 
+def sideline(text: str, lexicon: Lexicon) -> bool:
+    """Whether a sentence reports something done beside a gathering (`am Rande des Gipfels`, `parallel dazu`)."""
+    pattern = lexicon.markers.get("sideline")
+    return bool(pattern and pattern.search(text))
+
+
 def continues(a: Event, b: Event) -> bool:
     """Whether one event is the next sentence continuing the other and dated by it (`Stoltenberg hört
     im Herbst auf. Sein Nachfolger soll Mark Rutte werden.`): its actors are the other's."""
@@ -169,6 +181,14 @@ def different_actors(a: Event, b: Event) -> bool:
     if any(x & y for x, y in kinds):
         return False
     return any(x and y for x, y in kinds)
+
+
+def related_organizations(a: Event, b: Event) -> bool:
+    """Whether two events name organisations that share a name part (NATO and the NATO-Ukraine-Rat):
+    one body acting through another, not two actors."""
+    def parts(event: Event) -> set[str]:
+        return {part.lower() for name in event.organizations for part in re.split(r"[-\s]+", name) if len(part) > 1}
+    return bool(parts(a) & parts(b))
 
 
 def cluster(items: list[Item], lexicon: Lexicon) -> list[list[Item]]:
