@@ -251,10 +251,13 @@ def find_trigger(sent: Span, lexicon: Lexicon, quotes: list[tuple[int, int]], ha
     if heading_without_verb(sent, lexicon):
         return None
     candidates: list[Found] = []
+    excluded_clauses: set[tuple[int, int]] = set()
     for token in sent:
         if token.is_punct or token.is_space or not token.text[:1].isalpha():
             continue
         found = match_token(token, sent, lexicon)
+        if found is not None and found.trigger.pos == "verb" and excluded_by_clause(found, sent, lexicon):
+            excluded_clauses.add(clause_bounds(sent, found))
         if found is None or not usable(found, sent, lexicon) or advocated(found, sent, lexicon):
             continue
         if in_quotes(token, quotes) and not found.trigger.decision:
@@ -262,6 +265,9 @@ def find_trigger(sent: Span, lexicon: Lexicon, quotes: list[tuple[int, int]], ha
         if not refine_type(sent, found, lexicon, has_money):
             continue
         candidates.append(found)
+    # a noun in a clause whose verb states a state or a hit is part of that description (`Im US-Kongress
+    # ist ein Hilfspaket seit Monaten blockiert, die EU will … bei einem Sondergipfel …`)
+    candidates = [f for f in candidates if f.trigger.pos == "verb" or clause_bounds(sent, f) not in excluded_clauses]
     if not candidates:
         return None
     parsed = sent.doc.has_annotation("DEP")
@@ -284,6 +290,12 @@ def usable(found: Found, sent: Span, lexicon: Lexicon) -> bool:
         elif not clause_has(sent, found, lexicon, need):
             return False
     return True
+
+
+def excluded_by_clause(found: Found, sent: Span, lexicon: Lexicon) -> bool:
+    """Whether the trigger's clause holds a marker its row excludes (`!state`, `!target`)."""
+    return any(need.strip().startswith("!") and clause_has(sent, found, lexicon, need.strip()[1:])
+               for need in found.trigger.needs.split(","))
 
 
 def advocated(found: Found, sent: Span, lexicon: Lexicon) -> bool:

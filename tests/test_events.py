@@ -683,3 +683,11 @@ def test_a_subheading_takes_the_day_its_paragraph_reports(nlp) -> None:
             "dass das Bündnis künftig die Waffenlieferungen koordiniert.")
     doc = annotate(nlp, text, "2024-06-15", dates=[("Donnerstag", day("2024-06-13"))])
     assert [(e.sentence, e.date_value) for e in doc._.events] == [(0, "2024-06-13"), (1, "2024-06-13")]
+
+
+def test_a_noun_in_a_state_clause_yields_to_the_next_clause(nlp) -> None:
+    text = ("In Washington ist ein weiteres Hilfspaket seit Wochen blockiert, die EU will bei einem Sondergipfel "
+            "am 14. März einen neuen Anlauf nehmen.")
+    doc = annotate(nlp, text, "2024-03-01", dates=[("14. März", day("2024-03-14"))])
+    [event] = doc._.events
+    assert (event.trigger, event.date_value) == ("Sondergipfel", "2024-03-14")
