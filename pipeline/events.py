@@ -535,7 +535,7 @@ def object_date(date: SentenceDate, found: Found, dct: Interval | None, has_mone
     pledges: an arrival or delivery happens by its deadline (`sollen bis Juni in der Ukraine ankommen`).
     Also the date of a gathering that an act points to (`lud Selenskyj zu dem Gipfeltreffen am 11. und
     12. Juli ein`: the invitation is dated by its own day, not the summit's)."""
-    if gathering_destination(date, found, lexicon):
+    if gathering_destination(date, found, lexicon) or participle_attribute(date):
         return True
     if not found.trigger.decision:
         return False
@@ -549,6 +549,20 @@ def object_date(date: SentenceDate, found: Found, dct: Interval | None, has_mone
     return has_money and dct is not None and date.interval.precision == "year" \
         and date.interval.start <= dct.start and dct.end <= date.interval.end \
         and not sentence_has(sent, lexicon, "cumulative")
+
+
+PRESENT_PARTICIPLE = ("ende", "enden", "ender", "endes", "endem")
+
+
+def participle_attribute(date: SentenceDate) -> bool:
+    """Whether the date stands in a present-participle attribute of a noun (`Für das im April
+    beginnende Finanzjahr stellt London 2,5 Milliarden Pfund bereit`): it dates the noun, not the act."""
+    doc, end = date.span.doc, date.span.end
+    if end + 1 >= len(doc):
+        return False
+    participle, noun = doc[end], doc[end + 1]
+    return participle.is_alpha and participle.text[:1].islower() and participle.lower_.endswith(PRESENT_PARTICIPLE) \
+        and noun.is_alpha and noun.text[:1].isupper()
 
 
 def gathering_destination(date: SentenceDate, found: Found, lexicon: Lexicon) -> bool:

@@ -691,3 +691,10 @@ def test_a_noun_in_a_state_clause_yields_to_the_next_clause(nlp) -> None:
     doc = annotate(nlp, text, "2024-03-01", dates=[("14. März", day("2024-03-14"))])
     [event] = doc._.events
     assert (event.trigger, event.date_value) == ("Sondergipfel", "2024-03-14")
+
+
+def test_a_date_in_a_present_participle_attribute_dates_the_noun_not_the_act(nlp) -> None:
+    text = "Für das im Juli beginnende Haushaltsjahr stellt Kanada der Ukraine 500 Millionen Dollar bereit."
+    doc = annotate(nlp, text, "2024-02-24", dates=[("Juli", Timex("DATE", "2024-07", "2024-07-01", "2024-07-31", "month", "", "dct"))])
+    [event] = doc._.events
+    assert (event.trigger, event.date_value) == ("bereitstellen", "2024-02-24")
