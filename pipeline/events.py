@@ -703,12 +703,23 @@ def date_event(sent: Span, number: int, found: Found, dates: list[SentenceDate],
     if found.trigger.pos == "noun" and verbless(sent, lexicon):
         return None  # a caption or label names an occasion, it does not report that it happened today
     if found.trigger.pos == "noun":
-        if preceded_by(found, lexicon, "prospective"):
+        if preceded_by(found, lexicon, "prospective") or generic_plural(found, lexicon):
             return None
         gathering = lexicon.type_info(found.trigger.event_type).family == "gathering"
         if gathering and not preceded_by(found, lexicon, "retrospective"):
             return None  # `NATO-Gipfel in Vilnius: …` names a gathering, not that it took place today
     return Dating(dct, "dct")
+
+
+def generic_plural(found: Found, lexicon: Lexicon) -> bool:
+    """A trigger noun in the plural right after a preposition, without determiner, names a kind of
+    occasion, not one that happened (`Bei Beschlüssen über die Friedensfazilität enthält sich Wien`)."""
+    token = found.token
+    if token.i == token.sent.start or token.lower_ == found.trigger.lemma.lower():
+        return False
+    pattern = lexicon.markers.get("generic")
+    plural = token.lower_.endswith(("en", "e", "n")) and not token.lower_.endswith("es")
+    return bool(pattern and pattern.fullmatch(token.doc[token.i - 1].text)) and plural
 
 
 def refers_back(found: Found, lexicon: Lexicon) -> bool:

@@ -698,3 +698,11 @@ def test_a_date_in_a_present_participle_attribute_dates_the_noun_not_the_act(nlp
     doc = annotate(nlp, text, "2024-02-24", dates=[("Juli", Timex("DATE", "2024-07", "2024-07-01", "2024-07-31", "month", "", "dct"))])
     [event] = doc._.events
     assert (event.trigger, event.date_value) == ("bereitstellen", "2024-02-24")
+
+
+def test_a_bare_plural_after_a_preposition_names_a_kind_of_occasion(nlp) -> None:
+    text = "Bei Abstimmungen über Sanktionen enthält sich Budapest meist, bei Entscheidungen über Militärhilfe ebenso."
+    assert annotate(nlp, text, "2024-03-01")._.events == []
+    text = "Bei den Beratungen in Brüssel einigten sich die Minister auf neue Sanktionen."
+    [event] = annotate(nlp, text, "2024-03-01")._.events
+    assert event.trigger == "einigen"
