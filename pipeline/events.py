@@ -535,7 +535,7 @@ def object_date(date: SentenceDate, found: Found, dct: Interval | None, has_mone
     pledges: an arrival or delivery happens by its deadline (`sollen bis Juni in der Ukraine ankommen`).
     Also the date of a gathering that an act points to (`lud Selenskyj zu dem Gipfeltreffen am 11. und
     12. Juli ein`: the invitation is dated by its own day, not the summit's)."""
-    if gathering_destination(date, found, lexicon) or participle_attribute(date):
+    if gathering_destination(date, found, lexicon) or participle_attribute(date) or demanded(date, found, lexicon):
         return True
     if not found.trigger.decision:
         return False
@@ -549,6 +549,17 @@ def object_date(date: SentenceDate, found: Found, dct: Interval | None, has_mone
     return has_money and dct is not None and date.interval.precision == "year" \
         and date.interval.start <= dct.start and dct.end <= date.interval.end \
         and not sentence_has(sent, lexicon, "cumulative")
+
+
+def demanded(date: SentenceDate, found: Found, lexicon: Lexicon) -> bool:
+    """Whether the date follows a trigger noun that an advocacy verb before it asks for (`Selenskyj
+    drängte auf eine klare Entscheidung beim Nato-Gipfel im Juli`): the date is of what is asked for,
+    the demand is made on its own day."""
+    if found.trigger.pos != "noun" or date.span.start < found.token.i:
+        return False
+    start, _ = clause_bounds(found.token.sent, found)
+    pattern = lexicon.markers.get("advocacy")
+    return bool(pattern and pattern.search(found.token.doc.text[start:found.token.idx]))
 
 
 PRESENT_PARTICIPLE = ("ende", "enden", "ender", "endes", "endem")

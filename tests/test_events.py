@@ -706,3 +706,13 @@ def test_a_bare_plural_after_a_preposition_names_a_kind_of_occasion(nlp) -> None
     text = "Bei den Beratungen in Brüssel einigten sich die Minister auf neue Sanktionen."
     [event] = annotate(nlp, text, "2024-03-01")._.events
     assert event.trigger == "einigen"
+
+
+def test_a_demanded_decision_is_dated_by_the_demand_and_a_standing_refusal_is_no_event(nlp) -> None:
+    text = "Kiew drängte auf eine klare Entscheidung beim Gipfel im Juli in Washington."
+    doc = annotate(nlp, text, "2024-05-02",
+                   dates=[("Juli", Timex("DATE", "2024-07", "2024-07-01", "2024-07-31", "month", "", "dct"))])
+    [event] = doc._.events
+    assert (event.trigger, event.date_value) == ("Entscheidung", "2024-05-02")
+    text = "Die Regierung lehnt es ab, die Gelder zu verwenden, solange dafür keine rechtliche Grundlage besteht."
+    assert annotate(nlp, text, "2024-05-02")._.events == []
