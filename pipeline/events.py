@@ -453,6 +453,16 @@ def clause_has(sent: Span, found: Found, lexicon: Lexicon, kind: str) -> bool:
     return bool(pattern and pattern.search(sent.doc.text[start:end]))
 
 
+COMPARISON = re.compile(r"(?<![\wäöüß])als\s+(?:[\wäöüß]+\s+){0,5}?(?:zuvor|vorher|früher|damals)(?![\wäöüß])", re.I)
+
+
+def looks_back(sent: Span, lexicon: Lexicon) -> bool:
+    """Whether the sentence tells background (`hatte`, `zuvor`), not counting a comparison with the past
+    (`2,5 Milliarden Pfund, 200 Millionen mehr als in den beiden Jahren zuvor`)."""
+    pattern = lexicon.markers.get("past")
+    return bool(pattern and pattern.search(COMPARISON.sub(" ", sent.text)))
+
+
 def sentence_has(sent: Span, lexicon: Lexicon, kind: str) -> bool:
     pattern = lexicon.markers.get(kind)
     return bool(pattern and pattern.search(sent.text))
@@ -709,7 +719,7 @@ def date_event(sent: Span, number: int, found: Found, dates: list[SentenceDate],
     if clause_opens(sent, found, lexicon, "question") or refers_back(found, lexicon) \
             or complement_of(found, sent, lexicon, "expectation"):
         return None
-    if any(sentence_has(sent, lexicon, kind) for kind in ("habitual", "past", "judgement")):
+    if any(sentence_has(sent, lexicon, kind) for kind in ("habitual", "judgement")) or looks_back(sent, lexicon):
         return None  # `… entscheiden nur einstimmig`; `Für Kiew kommt die Zusage zu einem schwierigen Zeitpunkt`
     if found.trigger.pos == "noun" and verbless(sent, lexicon):
         return None  # a caption or label names an occasion, it does not report that it happened today

@@ -716,3 +716,11 @@ def test_a_demanded_decision_is_dated_by_the_demand_and_a_standing_refusal_is_no
     assert (event.trigger, event.date_value) == ("Entscheidung", "2024-05-02")
     text = "Die Regierung lehnt es ab, die Gelder zu verwenden, solange dafür keine rechtliche Grundlage besteht."
     assert annotate(nlp, text, "2024-05-02")._.events == []
+
+
+def test_a_comparison_with_earlier_years_is_no_background(nlp) -> None:
+    text = "Für das kommende Jahr stellt Dänemark 1,2 Milliarden Euro bereit, deutlich mehr als in den Jahren zuvor."
+    [event] = annotate(nlp, text, "2024-03-01")._.events
+    assert (event.trigger, event.date_value) == ("bereitstellen", "2024-03-01")
+    text = "Zuvor hatte Dänemark 800 Millionen Euro bereitgestellt."
+    assert annotate(nlp, text, "2024-03-01")._.events == []
