@@ -256,9 +256,13 @@ def find_trigger(sent: Span, lexicon: Lexicon, quotes: list[tuple[int, int]], ha
         if token.is_punct or token.is_space or not token.text[:1].isalpha():
             continue
         found = match_token(token, sent, lexicon)
-        if found is not None and found.trigger.pos == "verb" and excluded_by_clause(found, sent, lexicon):
-            excluded_clauses.add(clause_bounds(sent, found))
-        if found is None or not usable(found, sent, lexicon) or advocated(found, sent, lexicon):
+        if found is None:
+            continue
+        if excluded_by_clause(found, sent, lexicon):
+            if found.trigger.pos == "verb":
+                excluded_clauses.add(clause_bounds(sent, found))
+            continue
+        if not has_needed_markers(found, sent, lexicon) or advocated(found, sent, lexicon):
             continue
         if in_quotes(token, quotes) and not found.trigger.decision:
             continue  # `"Heute treffen wir uns als Gleiche", sagte Stoltenberg` quotes, it reports no event
@@ -283,19 +287,24 @@ def usable(found: Found, sent: Span, lexicon: Lexicon) -> bool:
     """Whether the trigger's clause holds the markers its row needs (`den Antrag stellen`) and none
     of those it excludes (`!target`: `Raketen können Ziele treffen` hits, it meets nobody; `!state`:
     `Im Westen sind 280 Milliarden Dollar blockiert` describes a state, no act of blocking)."""
-    for need in filter(None, (n.strip() for n in found.trigger.needs.split(","))):
-        if need.startswith("!"):
-            if clause_has(sent, found, lexicon, need[1:]):
-                return False
-        elif not clause_has(sent, found, lexicon, need):
-            return False
-    return True
+    return not excluded_by_clause(found, sent, lexicon) and has_needed_markers(found, sent, lexicon)
+
+
+def trigger_needs(trigger: Trigger) -> list[str]:
+    """The marker kinds of a trigger row's `needs` cell; a leading `!` marks one it excludes."""
+    return [need for need in (n.strip() for n in trigger.needs.split(",")) if need]
+
+
+def has_needed_markers(found: Found, sent: Span, lexicon: Lexicon) -> bool:
+    """Whether the trigger's clause holds every marker its row needs (`den Antrag stellen`)."""
+    return all(clause_has(sent, found, lexicon, need) for need in trigger_needs(found.trigger)
+               if not need.startswith("!"))
 
 
 def excluded_by_clause(found: Found, sent: Span, lexicon: Lexicon) -> bool:
     """Whether the trigger's clause holds a marker its row excludes (`!state`, `!target`)."""
-    return any(need.strip().startswith("!") and clause_has(sent, found, lexicon, need.strip()[1:])
-               for need in found.trigger.needs.split(","))
+    return any(clause_has(sent, found, lexicon, need[1:]) for need in trigger_needs(found.trigger)
+               if need.startswith("!"))
 
 
 def advocated(found: Found, sent: Span, lexicon: Lexicon) -> bool:

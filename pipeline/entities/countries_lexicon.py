@@ -46,6 +46,11 @@ class CountryLexicon:
     def lookup(self, form: str) -> tuple[str, str] | None:
         return self.forms.get(form)
 
+    def kind_of(self, form: str) -> str:
+        """The kind of a one-word form (name, adjective, demonym, capital …), or '' if it names no country."""
+        entry = self.forms.get(form)
+        return entry[1] if entry else ""
+
 
 def name_forms(name: str) -> set[str]:
     """A country name and its inflected forms (genitive -s, adjectival -en, dative plural -n)."""

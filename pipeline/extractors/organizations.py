@@ -14,7 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401
-from ..entities.countries_lexicon import country_lexicon
+from ..entities.countries_lexicon import CountryLexicon, country_lexicon
 from ..entities.names import equipment_names, first_names
 from ..entities.spans import CreditIndex, model_entities, select_longest
 from ..records import OrgInfo
@@ -75,9 +75,9 @@ def model_organizations(doc: Doc) -> list[tuple[int, int]]:
             end -= 1
         if start == end:
             continue
-        if end - start > 1 and is_country_name(doc[end - 1].text, countries) and doc[start:end - 1].text in forms:
+        if end - start > 1 and countries.kind_of(doc[end - 1].text) == "name" and doc[start:end - 1].text in forms:
             end -= 1
-        elif end - start > 1 and is_country_name(doc[start].text, countries) and doc[start + 1:end].text in forms:
+        elif end - start > 1 and countries.kind_of(doc[start].text) == "name" and doc[start + 1:end].text in forms:
             start += 1
         text = doc[start:end].text
         if not any(ch.isalpha() for ch in text) or countries.lookup(text) or text in equipment_names():
@@ -94,17 +94,12 @@ def looks_like_person(span: Span) -> bool:
         and not span[1].text.isupper() and span.text not in organization_forms()
 
 
-def names_country_topic(text: str, countries) -> bool:
+def names_country_topic(text: str, countries: CountryLexicon) -> bool:
     """A compound of a country name and an ordinary noun (Ukraine-Krieg, Russland-Sanktionen) is a topic."""
     head, _, rest = text.partition("-")
-    if not rest or " " in text or not is_country_name(head, countries):
+    if not rest or " " in text or countries.kind_of(head) != "name":
         return False
     return rest[:1].isupper() and not compound_org(rest) and rest not in organization_forms()
-
-
-def is_country_name(text: str, countries) -> bool:
-    entry = countries.lookup(text)
-    return entry is not None and entry[1] == "name"
 
 
 @Language.factory("organizations")

@@ -254,8 +254,7 @@ def stands_alone(doc: Doc, start: int, end: int) -> bool:
 
 
 def is_country_adjective(text: str) -> bool:
-    entry = country_lexicon().lookup(text)
-    return entry is not None and entry[1] == "adjective" and text[:1].islower()
+    return text[:1].islower() and country_lexicon().kind_of(text) == "adjective"
 
 
 def genitive_noun(doc: Doc, i: int) -> bool:
@@ -415,12 +414,12 @@ def name_word_runs(doc: Doc) -> list[tuple[int, int, str]]:
 def surname_repeats(doc: Doc, surnames: set[str]) -> list[tuple[int, int, str]]:
     """One-token mentions of a surname introduced with a full name in the document: the surname itself, its
     genitive (Bidens, Lambrechts) or a transliteration variant (Zelensky after Wolodymyr Selenskyj)."""
-    keys = {surname_key(surname) for surname in surnames if len(surname) >= 4}
+    keys = {spelling_key(surname) for surname in surnames if len(surname) >= 4}
     repeats = []
     for token in doc:
         text = token.text
         if not name_like(text) or not (text in surnames or _genitive_base(text) in surnames
-                                        or surname_key(text) in keys):
+                                        or spelling_key(text) in keys):
             continue
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if following is not None and name_like(following.text) and not is_plain_noun(following.text) \
@@ -428,11 +427,6 @@ def surname_repeats(doc: Doc, surnames: set[str]) -> list[tuple[int, int, str]]:
             continue  # the first word of another name (Mongkhon Thawip)
         repeats.append((token.i, token.i + 1, "surname"))
     return repeats
-
-
-@lru_cache(maxsize=65536)
-def surname_key(text: str) -> str:
-    return spelling_key(text)
 
 
 def vetoed(start: int, end: int, other: set[int]) -> bool:
