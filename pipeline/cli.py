@@ -201,6 +201,24 @@ def evaluate_money(shared: SharedOption = None, model: ModelOption = None) -> No
 
 
 @evaluate_app.command("timeline")
-def evaluate_timeline(shared: SharedOption = None, model: ModelOption = None) -> None:
-    """The timeline of a fresh run over the seeds against the gold timeline."""
-    evaluate("timeline", shared, model)
+def evaluate_timeline(
+    shared: SharedOption = None,
+    model: ModelOption = None,
+    gold: Annotated[Optional[Path], typer.Option(help="A gold folder (documents.csv, timeline.csv, mentions.csv; "
+                                                      "docs/annotation-guidelines.md) instead of the seed gold.")] = None,
+    docs: Annotated[Optional[Path], typer.Option(help="The folder of the articles the gold folder points into.")] = None,
+    run_dir: Annotated[Optional[Path], typer.Option("--run", help="Score this earlier run's CSVs instead of running.")] = None,
+) -> None:
+    """The timeline of a fresh run over the seeds (or a gold folder's articles) against its gold."""
+    if gold is None:
+        evaluate("timeline", shared, model)
+        return
+    from .evaluation.gold_folder import GoldError
+    from .evaluation.timeline import run_folder
+
+    if docs is None:
+        fail("--gold needs --docs, the folder of the articles it points into")
+    try:
+        print(run_folder(gold, docs, model, run_dir))
+    except GoldError as error:
+        fail(str(error))

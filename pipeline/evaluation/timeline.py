@@ -175,3 +175,120 @@ def run(shared: Path, model: str | None = None) -> str:
 
 
 __all__ = ["run", "score", "load_gold", "matches", "date_matches", "keyword_matches"]
+
+
+# --- gold folders on real articles (`pipeline evaluate timeline --gold DIR --docs DIR`) ---------------
+
+@dataclass(frozen=True)
+class FolderScores:
+    """The figures of one timeline against one gold folder, inside the timeline window."""
+
+    required: int
+    found_required: int
+    entries: int
+    correct: int
+    multi_source: int
+    merged: int
+
+    @property
+    def recall(self) -> float:
+        return self.found_required / self.required if self.required else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.entries if self.entries else 0.0
+
+    @property
+    def merge_coverage(self) -> float:
+        return self.merged / self.multi_source if self.multi_source else 1.0
+
+
+def entry_sources(entry: dict[str, str]) -> set[str]:
+    return {source for source in entry["sources"].split(";") if source}
+
+
+def matches_gold_event(entry: dict[str, str], event) -> bool:
+    """Same article, compatible date at the gold precision or finer, and a gold keyword."""
+    if not entry_sources(entry) & event.sources:
+        return False
+    row = GoldRow(event.key, event.interval, event.precision, event.required, tuple(sorted(event.sources)),
+                  event.type, event.summary, event.keywords)
+    return matches(entry, row)
+
+
+def in_window(interval: Interval, date_from: str, date_to: str) -> bool:
+    return interval.start.isoformat() <= date_to and interval.end.isoformat() >= date_from
+
+
+def folder_scores(events, entries: list[dict[str, str]]) -> FolderScores:
+    required = [e for e in events if e.required]
+    found = [e for e in required if any(matches_gold_event(entry, e) for entry in entries)]
+    correct = [entry for entry in entries if any(matches_gold_event(entry, e) for e in events)]
+    multi = [e for e in events if e.required and len(e.sources) > 1]
+    merged = [e for e in multi
+              if any(matches_gold_event(entry, e) and e.sources <= entry_sources(entry) for entry in entries)]
+    return FolderScores(len(required), len(found), len(entries), len(correct), len(multi), len(merged))
+
+
+def type_table(events, entries: list[dict[str, str]]) -> list[str]:
+    """Per event type: required gold rows found, and output rows that match gold."""
+    types = sorted({e.type for e in events} | {entry["event_type"] for entry in entries})
+    lines = [f"{'type':<13} {'gold req':>8} {'found':>6} {'output':>7} {'correct':>8}"]
+    for kind in types:
+        gold = [e for e in events if e.type == kind and e.required]
+        found = [e for e in gold if any(matches_gold_event(entry, e) for entry in entries)]
+        output = [entry for entry in entries if entry["event_type"] == kind]
+        correct = [entry for entry in output if any(matches_gold_event(entry, e) for e in events)]
+        lines.append(f"{kind:<13} {len(gold):>8} {len(found):>6} {len(output):>7} {len(correct):>8}")
+    return lines
+
+
+def folder_report(gold, entries: list[dict[str, str]], date_from: str, date_to: str) -> tuple[str, FolderScores]:
+    events = [e for e in gold.events if in_window(e.interval, date_from, date_to)]
+    scores = folder_scores(events, entries)
+    lines = [f"Timeline against {gold.path} ({len(gold.documents)} documents, "
+             f"{len(events)} gold rows in {date_from}..{date_to}, {len(gold.events) - len(events)} outside)", ""]
+    for event in events:
+        found = [entry["entry_id"] for entry in entries if matches_gold_event(entry, event)]
+        merged = ""
+        if len(event.sources) > 1:
+            merged = "merged" if any(matches_gold_event(entry, event) and event.sources <= entry_sources(entry)
+                                     for entry in entries) else "SPLIT"
+        lines.append(f"{event.key:<6} {'req' if event.required else 'opt'} {event.interval.value:<22} "
+                     f"{','.join(found) or '-':<14} {merged:<6} {event.summary[:70]}")
+    wrong = [entry for entry in entries if not any(matches_gold_event(entry, e) for e in events)]
+    lines += ["", f"required recall:        {scores.found_required}/{scores.required} = {scores.recall:.2f}",
+              f"precision in window:    {scores.correct}/{scores.entries} = {scores.precision:.2f}",
+              f"merge coverage:         {scores.merged}/{scores.multi_source} = {scores.merge_coverage:.2f}",
+              "", *type_table(events, entries)]
+    if wrong:
+        lines += ["", "output rows matching no gold row:"]
+        lines += [f"  {e['entry_id']} {e['date_value']:<12} {e['sources'][:40]:<40} {e['summary'][:80]}" for e in wrong]
+    return "\n".join(lines), scores
+
+
+def documents_of(gold, docs_dir: Path) -> tuple[Path, ...]:
+    return tuple(docs_dir / doc for doc in gold.documents)
+
+
+def run_folder(gold_dir: Path, docs_dir: Path, model: str | None = None, run_dir: Path | None = None) -> str:
+    """Score a gold folder against a fresh run over its documents (or against an existing run's CSVs)."""
+    from .gold_folder import load_gold_folder
+
+    gold = load_gold_folder(gold_dir, docs_dir)
+    settings = RunSettings(paths=documents_of(gold, docs_dir), model=model)
+    if run_dir is not None:
+        entries = read_csv(run_dir / "timeline.csv")
+        report, _ = folder_report(gold, entries, settings.date_from, settings.date_to)
+        return f"run {run_dir}: {len(entries)} entries\n{report}"
+    with tempfile.TemporaryDirectory(prefix="pipeline-eval-timeline-") as tmp:
+        started = time.perf_counter()
+        settings = RunSettings(paths=documents_of(gold, docs_dir), out_dir=Path(tmp), model=model)
+        result = run_batch(settings)
+        seconds = time.perf_counter() - started
+        entries = read_csv(Path(tmp) / "timeline.csv")
+    report, _ = folder_report(gold, entries, settings.date_from, settings.date_to)
+    return f"model {result.model.name} ({result.model.source}), run {seconds:.1f} s, {len(entries)} entries\n{report}"
+
+
+__all__ += ["FolderScores", "folder_report", "folder_scores", "run_folder"]
