@@ -11,7 +11,7 @@ events, timeline). The probe set is for development diagnosis, not a test: see t
 import csv, os, sys, unicodedata, re, pathlib, collections
 REPO = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-from pipeline.eventing.intervals import parse_value, from_bounds, PRECISION_RANK
+from pipeline.events.intervals import parse_value, from_bounds, PRECISION_RANK
 
 OUT = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/probe_out")
 GOLD = pathlib.Path(os.environ.get("PROBE_GOLD") or REPO / "tests" / "data" / "probe" / "gold").resolve(); PROBE = pathlib.Path(sys.argv[2]) if len(sys.argv) > 2 else GOLD.parent

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from . import __version__
 from .cleaning import clean_text
+from .events.timeline import build_timeline
 from .export import (
     document_rows, event_rows, mention_rows, timeline_rows, write_json_atomic, write_tables,
 )
@@ -26,7 +27,6 @@ from .extractors.persons import canonicalize_across_documents
 from .nlp import ModelChoice, build_pipeline
 from .reading import DEFAULT_MAX_BYTES, Document, collect_files, read_document
 from .records import Event, PubDate
-from .timeline import build_timeline
 
 CHUNK_SIZE = 32
 

@@ -9,9 +9,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from pipeline.eventing.intervals import date_compatibility, parse_value
-from pipeline.eventing.lexicon import load_lexicon, weak_forms
 from pipeline.events import EventExtractor
+from pipeline.events.intervals import date_compatibility, parse_value
+from pipeline.events.lexicon import load_lexicon, weak_forms
 from pipeline.nlp import ensure_linguistic_basics
 from pipeline.records import CountryInfo, MoneyInfo, PersonInfo, PubDate, Timex
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.eventing.lexicon import load_lexicon
+from pipeline.events.lexicon import load_lexicon
 from pipeline.resources import load_table
 
 TYPES = {row["event_type"] for row in load_table("events_taxonomy.tsv")}

@@ -12,7 +12,7 @@ from pipeline.evaluation.timeline import date_matches, load_gold, matches
 from pipeline.nlp import resolve_model
 from pipeline.records import Event
 from pipeline.runner import RunSettings, run
-from pipeline.timeline import build_timeline
+from pipeline.events.timeline import build_timeline
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

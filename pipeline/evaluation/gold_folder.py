@@ -17,7 +17,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..eventing.intervals import Interval, parse_value
+from ..events.intervals import Interval, parse_value
 
 CHECKSUM_DIGITS = 16
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..cleaning import clean_text
-from ..eventing.intervals import Interval, PRECISION_RANK, from_bounds, parse_value
+from ..events.intervals import Interval, PRECISION_RANK, from_bounds, parse_value
 from ..reading import read_document
 from ..runner import RunSettings, run as run_batch
 
@@ -189,6 +189,8 @@ class FolderScores:
     correct: int
     multi_source: int
     merged: int
+    gold_rows: int = 0
+    found_rows: int = 0
 
     @property
     def recall(self) -> float:
@@ -197,6 +199,10 @@ class FolderScores:
     @property
     def precision(self) -> float:
         return self.correct / self.entries if self.entries else 0.0
+
+    @property
+    def any_recall(self) -> float:
+        return self.found_rows / self.gold_rows if self.gold_rows else 1.0
 
     @property
     def merge_coverage(self) -> float:
@@ -224,10 +230,12 @@ def folder_scores(events, entries: list[dict[str, str]]) -> FolderScores:
     required = [e for e in events if e.required]
     found = [e for e in required if any(matches_gold_event(entry, e) for entry in entries)]
     correct = [entry for entry in entries if any(matches_gold_event(entry, e) for e in events)]
-    multi = [e for e in events if e.required and len(e.sources) > 1]
+    multi = [e for e in events if len(e.sources) > 1]
     merged = [e for e in multi
               if any(matches_gold_event(entry, e) and e.sources <= entry_sources(entry) for entry in entries)]
-    return FolderScores(len(required), len(found), len(entries), len(correct), len(multi), len(merged))
+    found_any = [e for e in events if any(matches_gold_event(entry, e) for entry in entries)]
+    return FolderScores(len(required), len(found), len(entries), len(correct), len(multi), len(merged),
+                        len(events), len(found_any))
 
 
 def type_table(events, entries: list[dict[str, str]]) -> list[str]:
@@ -251,15 +259,19 @@ def folder_report(gold, entries: list[dict[str, str]], date_from: str, date_to: 
     for event in events:
         found = [entry["entry_id"] for entry in entries if matches_gold_event(entry, event)]
         merged = ""
-        if len(event.sources) > 1:
+        if len(event.sources) > 1 and found:
             merged = "merged" if any(matches_gold_event(entry, event) and event.sources <= entry_sources(entry)
                                      for entry in entries) else "SPLIT"
         lines.append(f"{event.key:<6} {'req' if event.required else 'opt'} {event.interval.value:<22} "
                      f"{','.join(found) or '-':<14} {merged:<6} {event.summary[:70]}")
     wrong = [entry for entry in entries if not any(matches_gold_event(entry, e) for e in events)]
-    lines += ["", f"required recall:        {scores.found_required}/{scores.required} = {scores.recall:.2f}",
+    recall = f"{scores.recall:.2f}" if scores.required else "n/a (no required row in the window)"
+    lines += ["", f"required recall:        {scores.found_required}/{scores.required} = {recall}",
               f"precision in window:    {scores.correct}/{scores.entries} = {scores.precision:.2f}",
-              f"merge coverage:         {scores.merged}/{scores.multi_source} = {scores.merge_coverage:.2f}",
+              f"merge coverage:         {scores.merged}/{scores.multi_source} = {scores.merge_coverage:.2f}"
+              " (multi-source gold rows, required or optional, with all sources in one row)",
+              f"recall of all rows:     {scores.found_rows}/{scores.gold_rows} = {scores.any_recall:.2f}"
+              " (required and optional)",
               "", *type_table(events, entries)]
     if wrong:
         lines += ["", "output rows matching no gold row:"]

@@ -3,7 +3,7 @@
 1. Keep the events whose date overlaps the window [date_from, date_to] (background such as
    `im Jahr 1997` or `seit 2002` falls out), whose relevance reaches `min_relevance`
    (`timeline_settings.tsv`) and whose date is at most a year wide.
-2. Cluster events that report one occurrence (`eventing.merge`), within and across articles.
+2. Cluster events that report one occurrence (`merge`), within and across articles.
 3. Turn each cluster into an entry: the finest date of its events (the most frequent one among
    equally fine dates), the type of highest priority (`events_taxonomy.tsv`), all persons,
    countries, money, sources and event ids, the best evidence sentence and a headline built from it.
@@ -16,11 +16,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from .eventing.intervals import Interval, from_bounds
-from .eventing.lexicon import Lexicon, load_lexicon
-from .eventing.merge import Item, cluster, content_words, occasions, text_similarity
-from .eventing.summary import summarize
-from .records import Event, TimelineEntry
+from ..records import Event, TimelineEntry
+from .intervals import Interval, from_bounds
+from .lexicon import Lexicon, load_lexicon
+from .merge import Item, cluster, content_words, occasions, text_similarity
+from .summary import summarize
 
 MAX_RANK = 6  # year
 QUOTATION = re.compile(r"[\"„“»«]\s*\S+(?:\s+\S+){3,}?[\"“”«»]")  # a quoted phrase of four words or more

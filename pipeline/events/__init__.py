@@ -1,0 +1,15 @@
+"""The events stage and the timeline merger.
+
+- `candidates`: the `events` spaCy component (`@Language.factory("events")`), which writes the dated
+  events of each sentence to `doc._.events`; it uses `triggers` (the trigger a sentence reports, its
+  clause and markers) and `dating` (how an event gets its date).
+- `intervals`: date intervals from TIMEX values and bounds; `lexicon`: the trigger, marker and type
+  tables of `resources/de/`; `relevance`: the NATO–Ukraine relevance score.
+- `timeline`: merges the events of all documents into timeline entries (`build_timeline`), with
+  `merge` (clustering events that report one occurrence) and `summary` (entry headlines).
+
+Importing this package registers the `events` factory.
+"""
+from .candidates import EventExtractor, extract_events, make_events
+
+__all__ = ["EventExtractor", "extract_events", "make_events"]
