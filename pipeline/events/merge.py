@@ -1,7 +1,8 @@
 """Which events report the same real-world occurrence: pairwise similarity and clustering.
 
 Two events can only be one occurrence when their dates are compatible at their precisions
-(`intervals.date_compatibility`). Within that, similarity adds up weighted evidence (weights in
+(`intervals.date_compatibility`), or when one article dates the act by its publication day and another
+names a day shortly before it (`report_lag`: the same permission reported on Sunday and on Wednesday). Within that, similarity adds up weighted evidence (weights in
 `timeline_settings.tsv`): wording (difflib's ratio over the sorted content words of both
 sentences, German stop words from spaCy removed, compounds split at hyphens), shared persons,
 the same location, compatible event types (support against gathering or outcome blocks a merge
@@ -24,6 +25,7 @@ from one day, place or topic to another through one bridging event.
 """
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
@@ -125,6 +127,8 @@ def similarity(a: Item, b: Item, lexicon: Lexicon, needed: float | None = None) 
         return 0.0  # across articles a season or year is too vague to be recognised as a dated report's day
     compatible = date_compatibility(a.interval, b.interval, s.get("coarse_date_factor", 0.6))
     if compatible == 0.0:
+        compatible = report_lag(a, b, lexicon)
+    if compatible == 0.0:
         return 0.0
     same_day_here = ea.doc_id == eb.doc_id and (a.interval.start, a.interval.end) == (b.interval.start, b.interval.end)
     if same_day_here and not continues(ea, eb) and different_actors(ea, eb) and occasion_similarity(a, b) < 1.0:
@@ -154,6 +158,21 @@ def similarity(a: Item, b: Item, lexicon: Lexicon, needed: float | None = None) 
     if needed is None or (score + text_weight) * compatible >= needed:
         score += text_weight * text_similarity(a.words, b.words)
     return score * compatible
+
+
+def report_lag(a: Item, b: Item, lexicon: Lexicon) -> float:
+    """Date compatibility of two reports in different articles where one article dates the act only by
+    its own publication day (`Biden hat erlaubt …` in a post of Wednesday) and the other names the
+    day a little earlier (`am Sonntag erlaubt`): `report_lag_factor` when the explicit day lies at most
+    `report_lag_days` before the other article's day, else 0."""
+    if a.event.doc_id == b.event.doc_id or a.interval.precision != "day" or b.interval.precision != "day":
+        return 0.0
+    for reported, named in ((a, b), (b, a)):
+        if reported.event.date_source == "dct" and named.event.date_source != "dct":
+            lag = (reported.interval.start - named.interval.end).days
+            if 0 < lag <= lexicon.settings.get("report_lag_days", 0):
+                return lexicon.settings.get("report_lag_factor", 0.0)
+    return 0.0
 
 
 def sideline(text: str, lexicon: Lexicon) -> bool:
@@ -196,10 +215,11 @@ def cluster(items: list[Item], lexicon: Lexicon) -> list[list[Item]]:
     threshold = lexicon.settings.get("merge_threshold", 0.4)
     scores: dict[tuple[int, int], float] = {}
     compatible: set[tuple[int, int]] = set()
+    lag = dt.timedelta(days=lexicon.settings.get("report_lag_days", 0))
     ordered = sorted(items, key=lambda item: item.interval.start)
     for i, a in enumerate(ordered):
         for b in ordered[i + 1:]:
-            if b.interval.start > a.interval.end:
+            if b.interval.start > a.interval.end + lag:
                 break
             score = similarity(a, b, lexicon, needed=threshold)
             if score != 0.0:

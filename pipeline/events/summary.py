@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from ..records import Event
-from ..resources import load_table
+from ..resources import load_list, load_table
 from .lexicon import Lexicon
 
 WORD = re.compile(r"[\wÄÖÜäöüß]+")
@@ -59,10 +59,37 @@ def headline_clause(event: Event, lexicon: Lexicon) -> str:
     words = text.lstrip("#*>_ ").split()
     while words and words[0].lower() in {"und", "oder", "aber", "doch", "denn", "sondern"}:
         words.pop(0)
+    words = subject_first(words, lexicon)
     text = " ".join(words).rstrip(" .;:,")
     if len(words) > MAX_WORDS:
         text = " ".join(words[:MAX_WORDS]).rstrip(" .;:,") + " …"
     return text[:1].upper() + text[1:]
+
+
+@lru_cache(maxsize=None)
+def saying_verbs(lang: str = "de") -> frozenset[str]:
+    """Verbs of saying (`sagte`, `erklärte`) and the perfect auxiliaries (`hat`, `ist`)."""
+    auxiliaries = {row["word"] for row in load_table("temporal_perfect_aux.tsv", lang)}
+    return frozenset(load_list("persons_speech_verbs.txt", lang)) | auxiliaries
+
+
+def is_finite_verb(word: str, lexicon: Lexicon) -> bool:
+    low = word.lower()
+    return word[:1].islower() and (low in saying_verbs() or bool(lexicon.verb_forms.get(low)))
+
+
+def subject_first(words: list[str], lexicon: Lexicon) -> list[str]:
+    """A clause cut out behind its fronted part starts with the verb (`sagte Rutte am Rande des
+    Gipfels`, `kündigte Biden an …`): the named subject right after it moves in front
+    (`Rutte sagte am Rande des Gipfels`), so the line reads as a sentence."""
+    if len(words) < 3 or not is_finite_verb(words[0], lexicon):
+        return words
+    end = 1
+    while end < min(len(words), 5) and words[end][:1].isupper() and words[end].lower() not in ARTICLES:
+        end += 1
+    if end == 1:
+        return words
+    return [*words[1:end], words[0], *words[end:]]
 
 
 def pieces(text: str) -> list[tuple[str, str]]:
