@@ -28,6 +28,8 @@ app = typer.Typer(
 )
 evaluate_app = typer.Typer(help="Score a stage against gold data in the shared/ folder.", no_args_is_help=True)
 app.add_typer(evaluate_app, name="evaluate")
+train_app = typer.Typer(help="Re-train the product's embedded models.", no_args_is_help=True)
+app.add_typer(train_app, name="train")
 console = Console(stderr=True)
 out = Console()
 
@@ -149,7 +151,7 @@ def info(model: ModelOption = None) -> None:
     out.print(table)
 
 
-@app.command("train-ner")
+@train_app.command("ner")
 def train_ner(
     corpus: Annotated[Path, typer.Option(help="Folder with GermEval 2014 NER-de-test.tsv and NER-de-dev.tsv.")] = Path("../shared/corpora/germeval2014_ner"),
     output: Annotated[Path, typer.Option(help="Where the trained pipeline is written.")] = Path("pipeline/models/de_pipeline_ner"),
@@ -162,6 +164,22 @@ def train_ner(
         fail(f"GermEval corpus folder not found: {corpus}")
     scores = train(corpus, output, max_minutes=max_minutes)
     out.print(scores)
+
+
+app.command("train-ner", help="Same as `pipeline train ner`.")(train_ner)
+
+
+@train_app.command("events")
+def train_events_command(
+    shared: SharedOption = None,
+    output: Annotated[Optional[Path], typer.Option(help="Where the trained decision model is written.")] = None,
+    cache: Annotated[Optional[Path], typer.Option(help="Keep the collected candidates in this file and reuse "
+                                                       "them on the next run (delete it after changing the rules).")] = None,
+) -> None:
+    """Train the event decision model on the real-news train gold, the seeds, the probe sets and mixed/ negatives."""
+    from .training.events import DEFAULT_OUTPUT, train_events
+
+    out.print(train_events(shared_folder(shared), output or DEFAULT_OUTPUT, cache))
 
 
 def shared_folder(given: Path | None) -> Path:

@@ -114,7 +114,7 @@ def ensure_linguistic_basics(nlp: Language) -> None:
 
 def add_extractors(nlp: Language, names: tuple[str, ...] = EXTRACTORS) -> None:
     """Append the product's extractor components (and the events component) once each."""
-    for name in (*names, "events"):
+    for name in (*names, "events", "event_decision"):
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
 

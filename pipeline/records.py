@@ -90,6 +90,8 @@ class Event:
     start: int = 0  # character offsets of the sentence in the document text
     end: int = 0
     date_source: str = ""  # explicit (a date in the sentence) | previous (carried over) | dct
+    decision_score: float = -1.0  # the decision model's probability of a timeline event; -1 when not scored
+    in_timeline: bool | None = None  # the decision model's verdict; None: the timeline uses the rule relevance
 
 
 @dataclass(frozen=True)

@@ -108,7 +108,7 @@ def test_offsets_point_into_the_text_as_read(run_output: Path) -> None:
 def test_run_json_reports_versions_counts_and_stage_times(run_output: Path) -> None:
     report = json.loads((run_output / "run.json").read_text(encoding="utf-8"))
     assert report["counts"]["documents"] == 5 and report["counts"]["documents_ok"] == 5
-    assert report["model"]["components"][-1] == "events"
+    assert report["model"]["components"][-2:] == ["events", "event_decision"]
     assert {"read", "load_model", "dates", "export", "total"} <= set(report["seconds"])
     assert report["failures"] == []
     assert report["counts"]["rows_persons"] == len(rows(run_output, "persons"))

@@ -1,8 +1,9 @@
 """Timeline stage: merge events from all documents into one chronological timeline.
 
 1. Keep the events whose date overlaps the window [date_from, date_to] (background such as
-   `im Jahr 1997` or `seit 2002` falls out), whose relevance reaches `min_relevance`
-   (`timeline_settings.tsv`) and whose date is at most a year wide.
+   `im Jahr 1997` or `seit 2002` falls out), that the decision model put in the timeline (or, where
+   it did not run, whose relevance reaches `min_relevance`, `timeline_settings.tsv`) and whose date is
+   at most a year wide.
 2. Cluster events that report one occurrence (`merge`), within and across articles.
 3. Turn each cluster into an entry: the finest date of its events (the most frequent one among
    equally fine dates), the type of highest priority (`events_taxonomy.tsv`), all persons,
@@ -39,10 +40,9 @@ def build_timeline(events: Iterable[Event], date_from: str, date_to: str, lang: 
 
 
 def prepare(events: Iterable[Event], lexicon: Lexicon) -> list[Item]:
-    minimum = lexicon.settings.get("min_relevance", 0.5)
     items = []
     for index, event in enumerate(events):
-        if event.relevance < minimum:
+        if not belongs_in_timeline(event, lexicon):
             continue
         interval = from_bounds(event.date_value, event.date_start, event.date_end, event.precision)
         if interval is None or interval.rank > MAX_RANK:
@@ -50,6 +50,13 @@ def prepare(events: Iterable[Event], lexicon: Lexicon) -> list[Item]:
         family = lexicon.type_info(event.event_type).family
         items.append(Item(index, event, interval, content_words(event.text), family, occasions(event.text, lexicon)))
     return items
+
+
+def belongs_in_timeline(event: Event, lexicon: Lexicon) -> bool:
+    """The decision model's verdict where it ran (`event_decision`), else the rule relevance threshold."""
+    if event.in_timeline is not None:
+        return event.in_timeline
+    return event.relevance >= lexicon.settings.get("min_relevance", 0.5)
 
 
 def entry_date(group: list[Item]) -> Interval:
