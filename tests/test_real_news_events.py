@@ -86,6 +86,16 @@ class TestNonEvents:
         sentence = sentence_with(FEED / "mixed" / "2025-02-12-scholz.md", "konkret äußern wolle er sich dazu nicht")
         assert not [e for e in events_of(nlp, sentence, "2025-02-12") if e.in_timeline]
 
+    @pytest.mark.parametrize("post, phrase, dct", [
+        ("nato_ukraine/2024-04-18-russische-spione.md", "bestellt den russischen Botschafter ein", "2024-04-18"),
+        ("nato_ukraine/2024-08-25-belarus.md", "Das Gebäude wurde am Samstag von einer Rakete getroffen", "2024-08-25"),
+        ("nato_ukraine/2025-02-13-donald-trump-telefoniert-mit-putin.md",
+         "Russland hat die Ukraine erneut mit Luftangriffen massiv getroffen", "2025-02-13"),
+    ])
+    def test_summoning_an_ambassador_or_a_hit_is_no_order_or_meeting(self, nlp, post, phrase, dct):
+        sentence = sentence_with(FEED / post, phrase)
+        assert not [e for e in events_of(nlp, sentence, dct) if e.event_type in {"procurement", "meeting"}]
+
     def test_an_embedded_content_consent_notice_is_furniture(self, nlp_and_model, tmp_path):
         nlp, model = nlp_and_model
         run(RunSettings(paths=(FEED / "mixed" / "2024-05-05-kretschmer.md",), out_dir=tmp_path), nlp=nlp, model=model)
