@@ -148,6 +148,12 @@ def info(model: ModelOption = None) -> None:
     table.add_row("components", ", ".join(nlp.pipe_names))
     if "ner" in nlp.pipe_names:
         table.add_row("NER labels", ", ".join(nlp.get_pipe("ner").labels))
+    if "event_decision" in nlp.pipe_names:
+        decision = nlp.get_pipe("event_decision")
+        if decision.classifier is None:
+            table.add_row("event decision", f"no model at {decision.path}: the rule relevance decides")
+        else:
+            table.add_row("event decision", f"{decision.path} (threshold {decision.threshold:.2f})")
     out.print(table)
 
 

@@ -144,3 +144,22 @@ def test_usage_and_setup_errors_exit_2_with_one_line(args: tuple[str, ...], reas
     assert result.returncode == 2
     message = result.stderr.strip()
     assert "\n" not in message and reason in message
+
+
+def test_info_names_the_pipeline_and_the_event_decision_model() -> None:
+    result = run_cli("info")
+    assert result.returncode == 0, result.stderr
+    assert "event_decision" in result.stdout and "de_event_decision" in result.stdout
+
+
+@pytest.mark.skipif(not (REPO.parent / "shared" / "corpora" / "news_feed_de").is_dir(), reason="needs ../shared")
+def test_evaluate_timeline_scores_a_gold_folder_of_real_news(tmp_path: Path) -> None:
+    feed = REPO.parent / "shared" / "corpora" / "news_feed_de"
+    run = run_cli("run", str(feed / "nato_ukraine" / "2024-11-28-nato.md"), "--out", str(tmp_path))
+    assert run.returncode == 0, run.stderr
+    result = run_cli("evaluate", "timeline", "--gold", "data/gold/news_feed_de/test", "--docs", str(feed),
+                     "--run", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "precision in window:" in result.stdout and "merge coverage:" in result.stdout
+    missing = run_cli("evaluate", "timeline", "--gold", "data/gold/news_feed_de/test", "--docs", str(tmp_path))
+    assert missing.returncode == 2 and "document missing" in missing.stderr
